@@ -1,0 +1,108 @@
+package org.planregistry.command.importing;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.planregistry.api.PlanCommand;
+import org.planregistry.api.PlanEvent;
+import org.planregistry.command.plan.PlanCommandGateway;
+import org.planregistry.command.plan.Recorded;
+import org.planregistry.eventstore.EventJson;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Imports a plan definition document: adopts a new plan element by element, and recognises a document that was
+ * imported before. Importing the same document again writes nothing; a document that differs from an adopted plan
+ * is refused as a whole, because changing an adopted plan is an adjustment with a reason and a decision, never a
+ * silent rewrite.
+ */
+@Service
+public class PlanImport {
+
+    private static final Logger log = LoggerFactory.getLogger(PlanImport.class);
+    private static final int PROGRESS_EVERY = 20;
+
+    private final PlanDocumentReader reader;
+    private final PlanCommandGateway gateway;
+    private final EventStore eventStore;
+    private final ObjectMapper json = EventJson.mapper();
+
+    public PlanImport(PlanDocumentReader reader, PlanCommandGateway gateway, EventStore eventStore) {
+        this.reader = reader;
+        this.gateway = gateway;
+        this.eventStore = eventStore;
+    }
+
+    public ImportReport importDocument(byte[] document, boolean isJson, String correlationId) {
+        PlanDefinition definition = reader.read(document, isJson);
+        String planCode = definition.plan().code();
+        List<PlanCommand> commands = PlanAdoption.commandsFor(definition);
+        Map<String, JsonNode> adopted = adoptedElements(planCode);
+        if (!adopted.isEmpty()) {
+            List<String> differences = differences(commands, adopted);
+            if (!differences.isEmpty()) {
+                throw new ImportConflict(planCode, differences);
+            }
+            log.info("Import of plan {}: identical to the adopted plan, nothing written", planCode);
+            return new ImportReport(planCode, ImportReport.Outcome.UNCHANGED, commands.size(), 0, null,
+                    "plan " + planCode + " is already adopted exactly as this document describes it; nothing written");
+        }
+        log.info("Importing plan {}: {} elements", planCode, commands.size());
+        Long lastSequence = null;
+        for (int i = 0; i < commands.size(); i++) {
+            Recorded recorded = gateway.send(commands.get(i), null, correlationId);
+            lastSequence = recorded.globalSequence();
+            if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == commands.size()) {
+                log.info("Importing plan {}: {}/{} elements adopted", planCode, i + 1, commands.size());
+            }
+        }
+        return new ImportReport(planCode, ImportReport.Outcome.ADOPTED, commands.size(), commands.size(),
+                lastSequence, "plan " + planCode + " adopted with " + (commands.size() - 1) + " elements");
+    }
+
+    /** The elements adopted for this plan, as JSON, keyed like {@link PlanAdoption#element(PlanCommand)}. */
+    private Map<String, JsonNode> adoptedElements(String planCode) {
+        Map<String, JsonNode> adopted = new LinkedHashMap<>();
+        eventStore.readEvents(planCode).asStream()
+                .map(DomainEventMessage::getPayload)
+                .filter(PlanEvent.class::isInstance)
+                .map(PlanEvent.class::cast)
+                .forEach(event -> {
+                    String element = PlanAdoption.element(event);
+                    if (element != null) {
+                        adopted.put(element, json.valueToTree(event));
+                    }
+                });
+        return adopted;
+    }
+
+    private List<String> differences(List<PlanCommand> commands, Map<String, JsonNode> adopted) {
+        List<String> differences = new ArrayList<>();
+        for (PlanCommand command : commands) {
+            String element = PlanAdoption.element(command);
+            JsonNode wanted = json.valueToTree(command);
+            JsonNode existing = adopted.remove(element);
+            if (existing == null) {
+                differences.add(element + " is in the document but not in the adopted plan");
+            } else if (!wanted.equals(existing)) {
+                List<String> fields = new ArrayList<>();
+                wanted.fieldNames().forEachRemaining(field -> {
+                    if (!wanted.get(field).equals(existing.get(field))) {
+                        fields.add(field);
+                    }
+                });
+                differences.add(element + " differs in " + String.join(", ", fields));
+            }
+        }
+        adopted.keySet().forEach(element -> differences.add(element + " was adopted but is not in the document"));
+        return differences;
+    }
+}

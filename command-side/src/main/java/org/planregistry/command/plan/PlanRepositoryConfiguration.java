@@ -1,0 +1,39 @@
+package org.planregistry.command.plan;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * How plans are stored and loaded: a snapshot every {@code registry.snapshot.threshold} events so a long history
+ * loads in constant time, and a cache of loaded plans so consecutive commands skip the load. Also copies the
+ * actor, role and correlation id from each command onto the events it produces.
+ */
+@Configuration
+class PlanRepositoryConfiguration {
+
+    @Bean
+    SnapshotTriggerDefinition planSnapshotTrigger(Snapshotter snapshotter,
+                                                  @Value("${registry.snapshot.threshold:100}") int threshold) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+    }
+
+    @Bean
+    Cache planCache() {
+        // Weak references: the cache never holds memory the JVM needs; a stale entry fails the append and is
+        // evicted, so several command-side instances stay correct.
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    CorrelationDataProvider auditMetaData() {
+        return new SimpleCorrelationDataProvider("actor", "role", "correlationId");
+    }
+}

@@ -1,0 +1,117 @@
+package org.planregistry.command.web;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.planregistry.api.Assessment;
+import org.planregistry.api.EvaluationKind;
+import org.planregistry.api.Item;
+import org.planregistry.api.Nature;
+import org.planregistry.api.Qualifier;
+import org.planregistry.api.SafeguardKind;
+import org.planregistry.api.SubjectKind;
+
+/**
+ * The JSON bodies the command side accepts, checked for shape here (missing fields, malformed values) before they
+ * become commands; the plan then checks them against its state.
+ */
+final class PlanRequests {
+
+    private PlanRequests() {
+    }
+
+    record PeriodBody(@NotNull Integer from, @NotNull Integer to) {
+    }
+
+    record AdoptPlan(@NotBlank @Pattern(regexp = "[A-Z0-9][A-Z0-9-]{1,39}",
+            message = "must be 2–40 capital letters, digits or '-', starting with a letter or digit") String code,
+                     @NotBlank String title, String issuer, String issued, @NotNull LocalDate adoptedOn,
+                     @NotNull @Valid PeriodBody period, Integer visionYear, String source) {
+    }
+
+    record TargetBody(Integer year, @NotNull BigDecimal value, @NotNull Qualifier qualifier) {
+    }
+
+    record BaselineBody(@NotNull Integer year, BigDecimal value) {
+    }
+
+    record AdoptIndicator(@NotBlank String code, Integer number, String category, String subCategory,
+                          @NotBlank String name, @NotBlank String unit, Nature nature, @Valid BaselineBody baseline,
+                          @NotNull @Valid TargetBody target, List<String> notes, LocalDate effectiveFrom,
+                          String reason, String decisionRef) {
+    }
+
+    record ReviseTarget(@NotNull @Valid TargetBody target, String unit, @NotNull LocalDate effectiveFrom,
+                        @NotBlank String reason, String decisionRef) {
+    }
+
+    record CorrectBaseline(Integer year, BigDecimal value, String unit, @NotNull LocalDate effectiveFrom,
+                           @NotBlank String reason, String decisionRef) {
+    }
+
+    record Retire(@NotNull LocalDate effectiveFrom, @NotBlank String reason, String decisionRef) {
+    }
+
+    record SetMilestone(@NotNull Integer year, @NotNull BigDecimal value, String unit, LocalDate effectiveFrom,
+                        String reason, String decisionRef) {
+    }
+
+    record AdoptGoal(@NotBlank String code, @NotBlank String title, Integer horizon, String description,
+                     LocalDate effectiveFrom, String reason, String decisionRef) {
+    }
+
+    record AmendGoal(String title, String description, @NotNull LocalDate effectiveFrom, @NotBlank String reason,
+                     String decisionRef) {
+    }
+
+    record AdoptSection(@NotBlank String code, @NotBlank String title, String intro, LocalDate effectiveFrom) {
+    }
+
+    record AdoptTask(@NotBlank String code, String section, @NotBlank String title, @NotBlank String text,
+                     LocalDate effectiveFrom, String reason, String decisionRef) {
+    }
+
+    record AmendTask(String title, String text, @NotNull LocalDate effectiveFrom, @NotBlank String reason,
+                     String decisionRef) {
+    }
+
+    record AdoptColumn(@NotBlank String code, String section, @NotBlank String title, String intro,
+                       List<@Valid Item> items, LocalDate effectiveFrom) {
+    }
+
+    record AdoptSafeguard(@NotBlank String code, @NotNull SafeguardKind kind, @NotBlank String title,
+                          List<@Valid Item> items, LocalDate effectiveFrom) {
+    }
+
+    record ClosePlan(@NotNull LocalDate effectiveFrom, String reason, String decisionRef) {
+    }
+
+    record SupersedePlan(@NotBlank String supersededBy, @NotNull LocalDate effectiveFrom, @NotBlank String reason,
+                         String decisionRef) {
+    }
+
+    record OpenEvaluation(@NotBlank String id, @NotNull EvaluationKind kind, @NotBlank String evaluator,
+                          @NotNull @Valid PeriodBody period, @NotNull LocalDate effectiveFrom) {
+    }
+
+    record RecordFinding(String id, @NotNull SubjectKind subjectKind, @NotBlank String subjectCode,
+                         @NotNull Integer year, BigDecimal observedValue, String unit,
+                         @NotNull Assessment assessment, String evidenceRef, String note,
+                         @NotNull LocalDate effectiveFrom) {
+    }
+
+    record CorrectFinding(BigDecimal observedValue, String unit, Assessment assessment, String evidenceRef,
+                          String note, @NotNull LocalDate effectiveFrom, @NotBlank String reason) {
+    }
+
+    record WithdrawFinding(@NotNull LocalDate effectiveFrom, @NotBlank String reason) {
+    }
+
+    record Publish(@NotNull LocalDate effectiveFrom) {
+    }
+}

@@ -1,0 +1,112 @@
+package org.planregistry.eventstore;
+
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.config.Configuration;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * Wires the registry's event store into Axon for both applications: MongoDB event storage with the global
+ * sequence, tokens claimed per segment in MongoDB, and Jackson for every serializer. Runs before Axon's own
+ * auto-configuration so that Axon's in-memory defaults never come into play.
+ */
+@AutoConfiguration(before = {AxonAutoConfiguration.class, JacksonAutoConfiguration.class})
+public class EventStoreAutoConfiguration {
+
+    @Bean
+    MongoDatabase registryDatabase(MongoClient client, MongoProperties properties) {
+        return client.getDatabase(properties.getMongoClientDatabase());
+    }
+
+    /**
+     * The web layer's mapper: the event conventions (exact decimals as strings, ISO dates), but strict about
+     * unknown fields, so a misspelt field in a request is an error rather than silently ignored.
+     */
+    @Bean
+    @Primary
+    @ConditionalOnMissingBean
+    ObjectMapper objectMapper() {
+        return EventJson.configure(new ObjectMapper())
+                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    }
+
+    @Bean
+    @Primary
+    Serializer serializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    @Bean
+    @Qualifier("eventSerializer")
+    Serializer eventSerializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    @Bean
+    @Qualifier("messageSerializer")
+    Serializer messageSerializer() {
+        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    @Bean
+    MongoEventStorageEngine eventStorageEngine(MongoDatabase registryDatabase,
+                                               @Qualifier("eventSerializer") Serializer eventSerializer,
+                                               Configuration configuration,
+                                               @Value("${registry.eventstore.gap-timeout:60s}") Duration gapTimeout) {
+        ObjectMapper snapshots = EventJson.snapshotMapper();
+        MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
+                .database(registryDatabase)
+                .gapTimeout(gapTimeout)
+                .eventSerializer(eventSerializer)
+                .snapshotSerializer(JacksonSerializer.builder().objectMapper(snapshots).build())
+                .upcasterChain(configuration.upcasterChain() != null ? configuration.upcasterChain()
+                        : new EventUpcasterChain())
+                .build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    /** The event bus; polls the store every {@code fetch-delay} for events written by other processes. */
+    @Bean(name = "eventBus")
+    EmbeddedEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration,
+                                  @Value("${registry.eventstore.fetch-delay:100ms}") Duration fetchDelay) {
+        return EmbeddedEventStore.builder()
+                .storageEngine(storageEngine)
+                .messageMonitor(configuration.messageMonitor(EmbeddedEventStore.class, "eventStore"))
+                .spanFactory(configuration.spanFactory())
+                .fetchDelay(fetchDelay.toMillis())
+                .timeUnit(TimeUnit.MILLISECONDS)
+                .build();
+    }
+
+    @Bean
+    TokenStore tokenStore(MongoDatabase registryDatabase, Serializer serializer,
+                          @Value("${registry.eventstore.claim-timeout:10s}") Duration claimTimeout) {
+        return MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(registryDatabase)
+                        .trackingTokensCollectionName("trackingtokens").build())
+                .serializer(serializer)
+                .claimTimeout(claimTimeout)
+                .build();
+    }
+}

@@ -1,0 +1,352 @@
+package org.planregistry.eventstore;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.in;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.LongStream;
+import java.util.stream.Stream;
+
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.InsertManyOptions;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.Sorts;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.Serializer;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Axon event storage on MongoDB with a dense global sequence, written for key look-ups only.
+ *
+ * <p>Each event is one document whose {@code _id} is its global sequence number, allocated by
+ * {@link GlobalSequence}. A unique {@code aggregateKey} ("PLAN/7") makes (aggregate, sequence) unique: of two
+ * commands racing on one plan, one insert fails with a duplicate key and becomes Axon's concurrency failure.
+ *
+ * <p>Trackers read the next batch as {@code _id $in [index+1 .. index+batch]} plus the open gaps of their
+ * {@link GapAwareTrackingToken}. A number that was allocated but is not yet visible (a slow commit) stays a gap and
+ * is looked up again on every read until it appears, or until {@code gapTimeout} has passed since this engine first
+ * saw it open, after which it is given up and logged: a writer that died between allocation and insert must not
+ * hold the stream forever. A commit that lost a race fills its allocated numbers with filler documents so readers
+ * need not wait for them at all.
+ *
+ * <p>Aggregates load by {@code aggregateKey $in}, snapshots by {@code _id}; no query here is a range scan, which
+ * keeps every access path flat as the store grows, on a real MongoDB and on the embedded server alike.
+ */
+public class MongoEventStorageEngine extends BatchingEventStorageEngine {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoEventStorageEngine.class);
+    private static final int MAX_GAP_OFFSET = 1_000_000;
+    private static final String FILLER = "filler";
+    /** Metadata key under which every stored event carries its global sequence number. */
+    public static final String GLOBAL_SEQUENCE = "globalSequence";
+    private static final ThreadLocal<Appended> LAST_APPENDED = new ThreadLocal<>();
+
+    private final MongoCollection<Document> events;
+    private final MongoCollection<Document> snapshots;
+    private final GlobalSequence sequence;
+    private final Duration gapTimeout;
+    private final Clock clock;
+    private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
+
+    protected MongoEventStorageEngine(Builder builder) {
+        super(builder);
+        this.events = builder.database.getCollection("events");
+        this.snapshots = builder.database.getCollection("snapshots");
+        this.sequence = new GlobalSequence(builder.database.getCollection("sequences"), "events");
+        this.gapTimeout = builder.gapTimeout;
+        this.clock = builder.clock;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Creates the unique key that enforces one event per (aggregate, sequence). Idempotent. */
+    public void ensureIndexes() {
+        events.createIndex(new Document("aggregateKey", 1), new IndexOptions().unique(true).name("aggregateKey"));
+    }
+
+    /** The highest global sequence allocated so far, visible or not. */
+    public long lastAllocatedSequence() {
+        return sequence.current();
+    }
+
+    /**
+     * What the last successful append on the calling thread wrote. Axon's local command bus appends on the thread
+     * that sent the command, so a web request can answer with the position and version its command produced.
+     */
+    public record Appended(long globalSequence, String aggregateIdentifier, long aggregateSequence) {
+    }
+
+    /** The last append made by this thread since {@link #forgetAppended()}, if any. */
+    public static Optional<Appended> lastAppendedOnThisThread() {
+        return Optional.ofNullable(LAST_APPENDED.get());
+    }
+
+    public static void forgetAppended() {
+        LAST_APPENDED.remove();
+    }
+
+    @Override
+    protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
+        if (messages.isEmpty()) {
+            return;
+        }
+        long last = sequence.allocate(messages.size());
+        long first = last - messages.size() + 1;
+        List<Document> docs = new ArrayList<>(messages.size());
+        for (int i = 0; i < messages.size(); i++) {
+            DomainEventMessage<?> event = asDomainEvent(messages.get(i))
+                    .andMetaData(Map.of(GLOBAL_SEQUENCE, first + i));
+            docs.add(toDocument(first + i, event, serializer));
+        }
+        try {
+            events.insertMany(docs, new InsertManyOptions().ordered(true));
+            DomainEventMessage<?> lastEvent = asDomainEvent(messages.get(messages.size() - 1));
+            LAST_APPENDED.set(new Appended(last, lastEvent.getAggregateIdentifier(), lastEvent.getSequenceNumber()));
+        } catch (MongoBulkWriteException e) {
+            // Ordered insert: everything before the first failed document is written, nothing after it.
+            int failed = e.getWriteErrors().get(0).getIndex();
+            fill(first + failed, last);
+            handlePersistenceException(e, messages.get(failed));
+        } catch (MongoException e) {
+            handlePersistenceException(e, messages.get(0));
+        }
+    }
+
+    private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {
+        if (message instanceof DomainEventMessage<?> domain) {
+            return domain;
+        }
+        throw new IllegalArgumentException("Only aggregate events are stored here, got " + message.getPayloadType());
+    }
+
+    private Document toDocument(long globalSequence, DomainEventMessage<?> event, Serializer serializer) {
+        SerializedObject<String> payload = event.serializePayload(serializer, String.class);
+        SerializedObject<String> metaData = event.serializeMetaData(serializer, String.class);
+        return new Document("_id", globalSequence)
+                .append("aggregateKey", aggregateKey(event.getAggregateIdentifier(), event.getSequenceNumber()))
+                .append("aggregateIdentifier", event.getAggregateIdentifier())
+                .append("sequenceNumber", event.getSequenceNumber())
+                .append("type", event.getType())
+                .append("eventIdentifier", event.getIdentifier())
+                .append("timestamp", event.getTimestamp().toString())
+                .append("recordedAt", Date.from(event.getTimestamp()))
+                .append("payloadType", payload.getType().getName())
+                .append("payloadRevision", payload.getType().getRevision())
+                .append("payload", payload.getData())
+                .append("metaData", metaData.getData());
+    }
+
+    /** Marks numbers of a failed commit as never to be used, so trackers do not wait for them. */
+    private void fill(long from, long to) {
+        for (long id = from; id <= to; id++) {
+            try {
+                events.insertOne(new Document("_id", id).append("aggregateKey", "~" + FILLER + "/" + id)
+                        .append(FILLER, true));
+            } catch (MongoException e) {
+                log.warn("Could not fill sequence {} after a failed commit; trackers will wait for it", id, e);
+            }
+        }
+    }
+
+    static String aggregateKey(String aggregateIdentifier, long sequenceNumber) {
+        return aggregateIdentifier + "/" + sequenceNumber;
+    }
+
+    @Override
+    protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
+                                                                   long firstSequenceNumber, int batchSize) {
+        List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
+                .mapToObj(seq -> aggregateKey(aggregateIdentifier, seq)).toList();
+        List<DomainEventData<?>> found = new ArrayList<>(batchSize);
+        for (Document doc : events.find(in("aggregateKey", keys))) {
+            found.add(toEntry(doc));
+        }
+        found.sort(Comparator.comparingLong(DomainEventData::getSequenceNumber));
+        return found;
+    }
+
+    @Override
+    protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        GapAwareTrackingToken token = withoutExpiredGaps(lastToken == null
+                ? GapAwareTrackingToken.newInstance(0, List.of()) : (GapAwareTrackingToken) lastToken);
+        List<TrackedEventData<?>> result = new ArrayList<>();
+        long from = token.getIndex() + 1;
+        boolean onlyFillers = true;
+        while (onlyFillers) {
+            List<Long> ids = new ArrayList<>(token.getGaps());
+            LongStream.range(from, from + batchSize).forEach(ids::add);
+            List<Document> found = new ArrayList<>();
+            events.find(in("_id", ids)).forEach(found::add);
+            if (found.isEmpty()) {
+                break;
+            }
+            found.sort(Comparator.comparingLong(doc -> doc.getLong("_id")));
+            for (Document doc : found) {
+                long id = doc.getLong("_id");
+                token = token.advanceTo(id, MAX_GAP_OFFSET);
+                gapsFirstSeen.remove(id);
+                if (!doc.getBoolean(FILLER, false)) {
+                    onlyFillers = false;
+                    result.add(new TrackedDomainEventData<>(token, toEntry(doc)));
+                }
+            }
+            // A batch of nothing but fillers would leave the token where it was: look further instead.
+            from = token.getIndex() + 1;
+        }
+        return result;
+    }
+
+    private GapAwareTrackingToken withoutExpiredGaps(GapAwareTrackingToken token) {
+        if (!token.hasGaps()) {
+            return token;
+        }
+        Instant now = clock.instant();
+        SortedSet<Long> kept = new TreeSet<>();
+        for (Long gap : token.getGaps()) {
+            Instant firstSeen = gapsFirstSeen.computeIfAbsent(gap, g -> now);
+            if (Duration.between(firstSeen, now).compareTo(gapTimeout) < 0) {
+                kept.add(gap);
+            } else {
+                gapsFirstSeen.remove(gap);
+                log.warn("Global sequence {} was allocated but not written within {}; giving up waiting for it",
+                        gap, gapTimeout);
+            }
+        }
+        return kept.size() == token.getGaps().size() ? token : GapAwareTrackingToken.newInstance(token.getIndex(),
+                kept);
+    }
+
+    private static DomainEventData<String> toEntry(Document doc) {
+        return new GenericDomainEventEntry<>(doc.getString("type"), doc.getString("aggregateIdentifier"),
+                doc.getLong("sequenceNumber"), doc.getString("eventIdentifier"), doc.getString("timestamp"),
+                doc.getString("payloadType"), doc.getString("payloadRevision"), doc.getString("payload"),
+                doc.getString("metaData"));
+    }
+
+    @Override
+    protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
+        Document doc = toDocument(0, snapshot, serializer);
+        doc.put("_id", snapshot.getAggregateIdentifier());
+        doc.remove("aggregateKey");
+        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
+    }
+
+    @Override
+    protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
+        Document doc = snapshots.find(eq("_id", aggregateIdentifier)).first();
+        return doc == null ? Stream.empty() : Stream.of(toEntry(doc));
+    }
+
+    @Override
+    public TrackingToken createTailToken() {
+        return GapAwareTrackingToken.newInstance(0, List.of());
+    }
+
+    @Override
+    public TrackingToken createHeadToken() {
+        return GapAwareTrackingToken.newInstance(sequence.current(), List.of());
+    }
+
+    @Override
+    public TrackingToken createTokenAt(Instant dateTime) {
+        // Rare (operator resets only), so a scan is acceptable here.
+        Document first = events.find(gte("recordedAt", Date.from(dateTime))).sort(Sorts.ascending("_id"))
+                .limit(1).first();
+        return first == null ? createHeadToken()
+                : GapAwareTrackingToken.newInstance(first.getLong("_id") - 1, List.of());
+    }
+
+    @Override
+    public Optional<Long> lastSequenceNumberFor(String aggregateIdentifier) {
+        return readEvents(aggregateIdentifier).asStream().reduce((a, b) -> b)
+                .map(DomainEventMessage::getSequenceNumber);
+    }
+
+    /** Builds the engine; the database and serializers are required. */
+    public static class Builder extends BatchingEventStorageEngine.Builder {
+
+        private MongoDatabase database;
+        private Duration gapTimeout = Duration.ofSeconds(60);
+        private Clock clock = Clock.systemUTC();
+
+        Builder() {
+            persistenceExceptionResolver(new DuplicateKeys());
+        }
+
+        public Builder database(MongoDatabase database) {
+            this.database = database;
+            return this;
+        }
+
+        /** How long an allocated but invisible sequence number is waited for before it is given up. */
+        public Builder gapTimeout(Duration gapTimeout) {
+            this.gapTimeout = gapTimeout;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        @Override
+        public Builder eventSerializer(Serializer serializer) {
+            super.eventSerializer(serializer);
+            return this;
+        }
+
+        @Override
+        public Builder snapshotSerializer(Serializer serializer) {
+            super.snapshotSerializer(serializer);
+            return this;
+        }
+
+        @Override
+        public Builder upcasterChain(org.axonframework.serialization.upcasting.event.EventUpcaster upcasterChain) {
+            super.upcasterChain(upcasterChain);
+            return this;
+        }
+
+        @Override
+        public Builder batchSize(int batchSize) {
+            super.batchSize(batchSize);
+            return this;
+        }
+
+        public MongoEventStorageEngine build() {
+            if (database == null) {
+                throw new IllegalStateException("The MongoDB database is required");
+            }
+            return new MongoEventStorageEngine(this);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package org.planregistry.eventstore.embedded;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.MongoException;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+
+/**
+ * {@link EmbeddedMongo#main(String[])} in a separate JVM, so a test can kill it with SIGKILL the way an operator or
+ * the OOM killer would, and then start it again on the same data directory.
+ */
+final class EmbeddedMongoProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+
+    private final Process process;
+    private final int port;
+    private final Path log;
+
+    private EmbeddedMongoProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    /** Starts the server on a free port with {@code dataDir}; returns once it answers {@code ping}. */
+    static EmbeddedMongoProcess start(Path dataDir, Path workDir, String name) throws IOException {
+        int port = freePort();
+        Path log = workDir.resolve(name + ".log");
+        // Without a configuration logback logs at DEBUG; the child would spend its time writing log lines.
+        Path logback = workDir.resolve("logback-child.xml");
+        if (!Files.exists(logback)) {
+            Files.writeString(logback, """
+                    <configuration>
+                      <appender name="OUT" class="ch.qos.logback.core.ConsoleAppender">
+                        <encoder><pattern>%d{HH:mm:ss.SSS} %-5level [%thread] %logger{20} - %msg%n</pattern></encoder>
+                      </appender>
+                      <root level="INFO"><appender-ref ref="OUT"/></root>
+                    </configuration>
+                    """, StandardCharsets.UTF_8);
+        }
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add("-Xmx256m");
+        command.add("-Dlogback.configurationFile=" + logback);
+        command.add(EmbeddedMongo.class.getName());
+        command.add("--port");
+        command.add(Integer.toString(port));
+        command.add("--data");
+        command.add(dataDir.toString());
+        Process process = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+        EmbeddedMongoProcess server = new EmbeddedMongoProcess(process, port, log);
+        try {
+            server.awaitReady();
+        } catch (RuntimeException | Error e) {
+            server.kill();
+            throw e;
+        }
+        return server;
+    }
+
+    private void awaitReady() {
+        long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+        try (MongoClient client = client(Duration.ofMillis(500))) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("Server exited with " + process.exitValue() + ":\n" + log());
+                }
+                try {
+                    client.getDatabase("admin").runCommand(new Document("ping", 1));
+                    return;
+                } catch (MongoException notYet) {
+                    if (System.nanoTime() > deadline) {
+                        throw new IllegalStateException("Server not ready after " + READY_TIMEOUT + ":\n" + log(),
+                                notYet);
+                    }
+                }
+            }
+        }
+    }
+
+    /** A client that gives up quickly, so a write to a dead server fails instead of waiting 30 s. */
+    MongoClient client(Duration serverSelectionTimeout) {
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(connectionString()))
+                // One attempt per write: a retried insert would blur which writes were acknowledged.
+                .retryWrites(false)
+                .retryReads(false)
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(
+                        serverSelectionTimeout.toMillis(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket.connectTimeout(1, TimeUnit.SECONDS)
+                        .readTimeout(10, TimeUnit.SECONDS))
+                .build();
+        return MongoClients.create(settings);
+    }
+
+    String connectionString() {
+        return "mongodb://127.0.0.1:" + port;
+    }
+
+    /** SIGKILL: no shutdown hook, no final commit, no compaction. */
+    void kill() {
+        process.destroyForcibly();
+        awaitExit();
+    }
+
+    /** SIGTERM: the shutdown hook closes the store cleanly. Returns the exit code. */
+    int stop() {
+        process.destroy();
+        return awaitExit();
+    }
+
+    private int awaitExit() {
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+                throw new IllegalStateException("Server did not exit within 30 s:\n" + log());
+            }
+            return process.exitValue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+            throw new IllegalStateException("Interrupted while waiting for the server to exit", e);
+        }
+    }
+
+    String log() {
+        try {
+            return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

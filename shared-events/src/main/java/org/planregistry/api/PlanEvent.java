@@ -1,0 +1,141 @@
+package org.planregistry.api;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.serialization.Revision;
+
+/**
+ * Everything that can happen to a plan, as immutable facts in the past tense. One file so the whole lifecycle reads
+ * at a glance; see docs/events.md for the catalogue with examples.
+ *
+ * <p>Every event carries its {@link #effectiveFrom()} date (valid time) as data; the time it was recorded
+ * (transaction time), the actor and the correlation id travel in the message metadata, set by the registry.
+ * An event is never changed: a new shape needs a new {@code @Revision} and an upcaster for the old one.
+ */
+public sealed interface PlanEvent {
+
+    /** The plan this event belongs to; also the aggregate identifier. */
+    String planCode();
+
+    /** The date from which the change applies in the plan. */
+    LocalDate effectiveFrom();
+
+    @Revision("1")
+    record PlanAdoptedEvent(String planCode, String title, String issuer, String issued, LocalDate adoptedOn,
+                            Period period, Integer visionYear, String source) implements PlanEvent {
+        @Override
+        public LocalDate effectiveFrom() {
+            return adoptedOn;
+        }
+    }
+
+    @Revision("1")
+    record GoalAdoptedEvent(String planCode, String goalCode, String title, Integer horizon, String description,
+                            LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record GoalAmendedEvent(String planCode, String goalCode, String title, String description,
+                            LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record IndicatorAdoptedEvent(String planCode, String indicatorCode, Integer number, String category,
+                                 String subCategory, String name, String unit, Nature nature, Baseline baseline,
+                                 Target target, List<String> notes, LocalDate effectiveFrom, String reason,
+                                 String decisionRef) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record IndicatorTargetRevisedEvent(String planCode, String indicatorCode, Target previousTarget, Target target,
+                                       LocalDate effectiveFrom, String reason, String decisionRef)
+            implements PlanEvent {
+    }
+
+    @Revision("1")
+    record IndicatorBaselineCorrectedEvent(String planCode, String indicatorCode, Baseline previousBaseline,
+                                           Baseline baseline, LocalDate effectiveFrom, String reason,
+                                           String decisionRef) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record IndicatorRetiredEvent(String planCode, String indicatorCode, LocalDate effectiveFrom, String reason,
+                                 String decisionRef) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record MilestoneSetEvent(String planCode, String indicatorCode, int year, BigDecimal previousValue,
+                             BigDecimal value, LocalDate effectiveFrom, String reason, String decisionRef)
+            implements PlanEvent {
+    }
+
+    @Revision("1")
+    record SectionAdoptedEvent(String planCode, String sectionCode, String title, String intro,
+                               LocalDate effectiveFrom) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record TaskAdoptedEvent(String planCode, String taskCode, String sectionCode, String title, String text,
+                            LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record TaskAmendedEvent(String planCode, String taskCode, String title, String text, LocalDate effectiveFrom,
+                            String reason, String decisionRef) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record TaskRetiredEvent(String planCode, String taskCode, LocalDate effectiveFrom, String reason,
+                            String decisionRef) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record ColumnAdoptedEvent(String planCode, String columnCode, String sectionCode, String title, String intro,
+                              List<Item> items, LocalDate effectiveFrom) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record SafeguardAdoptedEvent(String planCode, String safeguardCode, SafeguardKind kind, String title,
+                                 List<Item> items, LocalDate effectiveFrom) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record EvaluationOpenedEvent(String planCode, String evaluationId, EvaluationKind kind, String evaluator,
+                                 int coveredFrom, int coveredTo, LocalDate effectiveFrom) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record FindingRecordedEvent(String planCode, String evaluationId, String findingId, SubjectKind subjectKind,
+                                String subjectCode, int year, BigDecimal observedValue, String unit,
+                                Assessment assessment, String evidenceRef, String note, LocalDate effectiveFrom)
+            implements PlanEvent {
+    }
+
+    @Revision("1")
+    record FindingCorrectedEvent(String planCode, String evaluationId, String findingId, BigDecimal observedValue,
+                                 Assessment assessment, String evidenceRef, String note, LocalDate effectiveFrom,
+                                 String reason) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record FindingWithdrawnEvent(String planCode, String evaluationId, String findingId, LocalDate effectiveFrom,
+                                 String reason) implements PlanEvent {
+    }
+
+    @Revision("1")
+    record EvaluationPublishedEvent(String planCode, String evaluationId, LocalDate effectiveFrom)
+            implements PlanEvent {
+    }
+
+    @Revision("1")
+    record PlanClosedEvent(String planCode, LocalDate effectiveFrom, String reason, String decisionRef)
+            implements PlanEvent {
+    }
+
+    @Revision("1")
+    record PlanSupersededEvent(String planCode, String supersededBy, LocalDate effectiveFrom, String reason,
+                               String decisionRef) implements PlanEvent {
+    }
+}
