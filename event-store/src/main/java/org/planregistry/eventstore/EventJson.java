@@ -8,6 +8,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.PropertyAccessor;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.Module;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -45,12 +46,17 @@ public final class EventJson {
     /** Applies the event conventions to a mapper, also the one the web layer uses. */
     public static ObjectMapper configure(ObjectMapper mapper) {
         mapper.registerModule(new JavaTimeModule());
-        mapper.registerModule(new SimpleModule("exact-decimals").addSerializer(BigDecimal.class, new PlainDecimal()));
+        mapper.registerModule(exactDecimals());
         mapper.disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
         mapper.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
         mapper.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         mapper.setSerializationInclusion(JsonInclude.Include.ALWAYS);
         return mapper;
+    }
+
+    /** Writes every decimal as a plain string, "4189.6", so no reader takes a plan figure through a float. */
+    public static Module exactDecimals() {
+        return new SimpleModule("exact-decimals").addSerializer(BigDecimal.class, new PlainDecimal());
     }
 
     /** Writes a decimal as its plain string form: 1.1E+3 would be correct but unreadable for a plan figure. */

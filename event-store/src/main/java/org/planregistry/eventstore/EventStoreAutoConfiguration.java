@@ -19,7 +19,11 @@ import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
@@ -39,15 +43,25 @@ public class EventStoreAutoConfiguration {
     }
 
     /**
-     * The web layer's mapper: the event conventions (exact decimals as strings, ISO dates), but strict about
-     * unknown fields, so a misspelt field in a request is an error rather than silently ignored.
+     * The web layer's JSON follows the event conventions (exact decimals as strings, ISO dates) but is strict about
+     * unknown fields, so a misspelt field in a request is an error rather than silently ignored. A customizer, not
+     * a mapper of our own, so Spring keeps its own additions (such as the problem-detail format).
      */
-    @Bean
-    @Primary
-    @ConditionalOnMissingBean
-    ObjectMapper objectMapper() {
-        return EventJson.configure(new ObjectMapper())
-                .enable(com.fasterxml.jackson.databind.DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+    @org.springframework.context.annotation.Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(name = "org.springframework.http.converter.json.Jackson2ObjectMapperBuilder")
+    static class WebJson {
+
+        @Bean
+        Jackson2ObjectMapperBuilderCustomizer eventConventions() {
+            return builder -> builder
+                    .modulesToInstall(modules -> {
+                        modules.add(new JavaTimeModule());
+                        modules.add(EventJson.exactDecimals());
+                    })
+                    .featuresToDisable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .featuresToEnable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS,
+                            DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+        }
     }
 
     @Bean

@@ -70,11 +70,11 @@ public final class DurableH2Backend extends H2Backend {
 
     private static final long HOUSEKEEPING_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(333);
     // Rewrite chunks while less than this percentage of their pages is live.
-    private static final int REWRITE_FILL_RATE = 90;
-    private static final int REWRITE_BYTES_PER_ROUND = 4 * 1024 * 1024;
+    private static final int REWRITE_FILL_RATE = Integer.getInteger("x.rewriteFill", 90);
+    private static final int REWRITE_BYTES_PER_ROUND = Integer.getInteger("x.rewriteBytes", 4 * 1024 * 1024);
     // Move chunks into holes while the file is less than this percentage full.
-    private static final int MOVE_FILL_RATE = 90;
-    private static final int MOVE_BYTES_PER_ROUND = 4 * 1024 * 1024;
+    private static final int MOVE_FILL_RATE = Integer.getInteger("x.moveFill", 90);
+    private static final int MOVE_BYTES_PER_ROUND = Integer.getInteger("x.moveBytes", 4 * 1024 * 1024);
     // How long housekeeping waits for a long scan before it skips a round, and after how many skipped rounds it
     // waits for as long as it takes, so a steady stream of scans cannot starve it.
     private static final long HOUSEKEEPING_LOCK_WAIT_MILLIS = 100;
@@ -325,16 +325,23 @@ public final class DurableH2Backend extends H2Backend {
         }
     }
 
+    final AtomicLong tRewrite = new AtomicLong(), tMove = new AtomicLong();
     private void housekeep() {
         writesSinceHousekeeping.set(0);
         clearInterrupt();
+        long t0 = System.nanoTime();
+        if (REWRITE_FILL_RATE > 0) {
         mvStore.compact(REWRITE_FILL_RATE, REWRITE_BYTES_PER_ROUND);
         // compact() only rewrites pages in memory; the commit writes them and lets the old chunks die.
         mvStore.commit();
+        }
+        long t1 = System.nanoTime();
         FileStore<?> fileStore = mvStore.getFileStore();
-        if (fileStore instanceof RandomAccessStore randomAccessStore) {
+        if (MOVE_FILL_RATE > 0 && fileStore instanceof RandomAccessStore randomAccessStore) {
             randomAccessStore.compactMoveChunks(MOVE_FILL_RATE, MOVE_BYTES_PER_ROUND, mvStore);
         }
+        long t2 = System.nanoTime();
+        tRewrite.addAndGet(t1 - t0); tMove.addAndGet(t2 - t1);
         housekeepingRuns.incrementAndGet();
     }
 

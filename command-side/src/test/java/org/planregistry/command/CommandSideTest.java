@@ -1,0 +1,53 @@
+package org.planregistry.command;
+
+import com.mongodb.client.MongoDatabase;
+import org.bson.Document;
+import org.planregistry.eventstore.TestMongo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real command side on a real HTTP port, against the embedded MongoDB-protocol server over TCP. Test classes
+ * extend this so they share one store and one Spring context; each uses its own plan codes.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class CommandSideTest {
+
+    protected static final String REGISTRAR_PASSWORD = "registrar-test-password";
+    protected static final String EVALUATOR_PASSWORD = "evaluator-test-password";
+    private static final TestMongo MONGO = TestMongo.start();
+
+    static {
+        System.setProperty("axoniq.update-checker.disabled", "true");
+    }
+
+    @Autowired
+    protected TestRestTemplate http;
+
+    @Autowired
+    protected MongoDatabase database;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("command-tests"));
+        registry.add("registry.users.registrar.password", () -> REGISTRAR_PASSWORD);
+        registry.add("registry.users.evaluator.password", () -> EVALUATOR_PASSWORD);
+    }
+
+
+    protected TestRestTemplate registrar() {
+        return http.withBasicAuth("registrar", REGISTRAR_PASSWORD);
+    }
+
+    protected TestRestTemplate evaluator() {
+        return http.withBasicAuth("evaluator", EVALUATOR_PASSWORD);
+    }
+
+    /** Events in the store, fillers of failed commits excluded. */
+    protected long storedEvents() {
+        return database.getCollection("events").countDocuments(new Document("filler", new Document("$ne", true)));
+    }
+}

@@ -1,0 +1,39 @@
+package org.planregistry.query.timeline;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.planregistry.api.SubjectKind;
+
+/**
+ * An evaluator's finding with every version it went through (recorded, corrected, withdrawn). Stored under its
+ * evaluation and, as a copy, under the indicator or task it is about, so that both load by key.
+ */
+public record FindingRecord(String evaluationId, String findingId, SubjectKind subjectKind, String subjectCode,
+                            int year, String unit, List<Version> versions) {
+
+    /** Identifies the finding within its plan. */
+    public String id() {
+        return evaluationId + "/" + findingId;
+    }
+
+    /** The element the finding is about. */
+    public ElementKind subject() {
+        return subjectKind == SubjectKind.TASK ? ElementKind.TASK : ElementKind.INDICATOR;
+    }
+
+    /** The version in force at {@code point}, unless that version is a withdrawal. */
+    public Optional<Version> inForce(TimePoint point) {
+        return point.inForce(versions).filter(version -> !version.valueAs(FindingValue.class).withdrawn());
+    }
+
+    FindingRecord with(Version version) {
+        if (versions.stream().anyMatch(v -> v.globalSequence() == version.globalSequence())) {
+            return this;
+        }
+        List<Version> more = new ArrayList<>(versions);
+        more.add(version);
+        return new FindingRecord(evaluationId, findingId, subjectKind, subjectCode, year, unit, List.copyOf(more));
+    }
+}
