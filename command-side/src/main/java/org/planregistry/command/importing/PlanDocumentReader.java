@@ -62,7 +62,8 @@ public class PlanDocumentReader {
         List<DocumentProblem> problems = new ArrayList<>();
         for (ValidationMessage message : schema.validate(tree)) {
             String path = message.getInstanceLocation().toString();
-            if (message.getProperty() != null && "required".equals(message.getType())) {
+            if (message.getProperty() != null && ("required".equals(message.getType())
+                    || "additionalProperties".equals(message.getType()))) {
                 path = path + "/" + message.getProperty();
             }
             problems.add(new DocumentProblem(path.isEmpty() ? "/" : path, lineOf(path, lines),
@@ -149,6 +150,7 @@ public class PlanDocumentReader {
             }
             unique("/goals", plan.goals().stream().map(PlanDefinition.Goal::code).toList());
             unique("/indicators", plan.indicators().stream().map(PlanDefinition.Indicator::code).toList());
+            uniqueNumbers();
             unique("/sections", plan.sections().stream().map(PlanDefinition.Section::code).toList());
             unique("/columns", plan.columns().stream().map(PlanDefinition.Column::code).toList());
             unique("/safeguards", plan.safeguards().stream().map(PlanDefinition.SafeguardGroup::code).toList());
@@ -156,6 +158,8 @@ public class PlanDocumentReader {
             for (int s = 0; s < plan.sections().size(); s++) {
                 var measures = plan.sections().get(s).measures();
                 for (int m = 0; m < measures.size(); m++) {
+                    nested("/sections/" + s + "/measures/" + m + "/code", measures.get(m).code(),
+                            "T" + plan.sections().get(s).code().substring(1) + ".");
                     if (!measureCodes.add(measures.get(m).code())) {
                         problem("/sections/" + s + "/measures/" + m + "/code", "measure code "
                                 + measures.get(m).code() + " is used more than once");
@@ -170,10 +174,25 @@ public class PlanDocumentReader {
                     problem("/columns/" + c + "/section", "no section " + column.section() + " in this plan");
                 }
                 unique("/columns/" + c + "/items", column.items().stream().map(PlanDefinition.Entry::code).toList());
+                for (int i = 0; i < column.items().size(); i++) {
+                    nested("/columns/" + c + "/items/" + i + "/code", column.items().get(i).code(),
+                            column.code() + ".");
+                }
             }
             for (int g = 0; g < plan.safeguards().size(); g++) {
-                unique("/safeguards/" + g + "/items", plan.safeguards().get(g).items().stream()
-                        .map(PlanDefinition.Entry::code).toList());
+                var group = plan.safeguards().get(g);
+                unique("/safeguards/" + g + "/items", group.items().stream().map(PlanDefinition.Entry::code).toList());
+                for (int i = 0; i < group.items().size(); i++) {
+                    nested("/safeguards/" + g + "/items/" + i + "/code", group.items().get(i).code(),
+                            group.code() + ".");
+                }
+            }
+            for (int g = 0; g < plan.goals().size(); g++) {
+                Integer horizon = plan.goals().get(g).horizon();
+                if (horizon != null && !period.containsYear(horizon) && !horizon.equals(plan.plan().visionYear())) {
+                    problem("/goals/" + g + "/horizon", "horizon " + horizon + " is neither within the period "
+                            + period.from() + "–" + period.to() + " nor the vision year");
+                }
             }
             for (int i = 0; i < plan.indicators().size(); i++) {
                 var indicator = plan.indicators().get(i);
@@ -181,10 +200,26 @@ public class PlanDocumentReader {
                     problem("/indicators/" + i + "/target/year", "target year " + indicator.target().year()
                             + " is outside the plan period " + period.from() + "–" + period.to());
                 }
-                if (indicator.baseline().year() >= indicator.target().year()) {
+                if (indicator.baseline().year() > indicator.target().year()) {
                     problem("/indicators/" + i + "/baseline/year", "baseline year " + indicator.baseline().year()
-                            + " is not before the target year " + indicator.target().year());
+                            + " is after the target year " + indicator.target().year());
                 }
+            }
+        }
+
+        private void uniqueNumbers() {
+            Set<Integer> seen = new HashSet<>();
+            for (int i = 0; i < plan.indicators().size(); i++) {
+                Integer number = plan.indicators().get(i).number();
+                if (number != null && !seen.add(number)) {
+                    problem("/indicators/" + i + "/number", "number " + number + " is used more than once");
+                }
+            }
+        }
+
+        private void nested(String path, String code, String prefix) {
+            if (!code.startsWith(prefix)) {
+                problem(path, "code " + code + " does not belong here: expected it to start with " + prefix);
             }
         }
 

@@ -1,6 +1,7 @@
 package org.planregistry.query.timeline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,9 @@ import org.planregistry.query.event.RecordedEvent;
 public record ElementDocument(@JsonProperty("_id") String key, String plan, ElementKind kind, String code,
                               Version adopted, Map<String, List<Version>> attributes, List<FindingRecord> findings,
                               long lastSequence) {
+
+    private static final Comparator<FindingSnapshot> LATEST_FINDING = Comparator.comparingInt(FindingSnapshot::year)
+            .thenComparing(FindingSnapshot::effectiveFrom).thenComparingLong(FindingSnapshot::globalSequence);
 
     /** A new element; {@code details} are its static fields, kept as the adoption's value. */
     public static ElementDocument adopted(RecordedEvent event, ElementKind kind, String code, Object details) {
@@ -71,6 +75,36 @@ public record ElementDocument(@JsonProperty("_id") String key, String plan, Elem
         attributes.forEach((attribute, versions) -> Attribute.milestoneYear(attribute).ifPresent(year ->
                 point.inForce(versions).ifPresent(version -> byYear.put(year, version))));
         return byYear;
+    }
+
+    /** The findings about or under this element that are in force at {@code point}, in recording order. */
+    public List<FindingSnapshot> findingsAt(TimePoint point) {
+        List<FindingSnapshot> visible = new ArrayList<>();
+        for (FindingRecord finding : findings) {
+            finding.inForce(point).ifPresent(version -> visible.add(FindingSnapshot.of(finding, version)));
+        }
+        return visible;
+    }
+
+    /**
+     * The latest finding in force at {@code point}: the one for the latest year, then the latest effective, then the
+     * latest recorded.
+     */
+    public Optional<FindingSnapshot> latestFindingAt(TimePoint point) {
+        return findingsAt(point).stream().max(LATEST_FINDING);
+    }
+
+    /** Every version of this element: adoption, attributes and (if {@code withFindings}) findings. */
+    public List<AttributeVersion> allVersions(boolean withFindings) {
+        List<AttributeVersion> all = new ArrayList<>();
+        all.add(new AttributeVersion(label(), Attribute.ADOPTED, adopted));
+        attributes.forEach((attribute, versions) -> versions.forEach(version ->
+                all.add(new AttributeVersion(label(), attribute, version))));
+        if (withFindings) {
+            findings.forEach(finding -> finding.versions().forEach(version ->
+                    all.add(new AttributeVersion(label(), "finding " + finding.id(), version))));
+        }
+        return all;
     }
 
     public Optional<FindingRecord> finding(String id) {

@@ -1,0 +1,258 @@
+package org.planregistry.command.importing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.Test;
+import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
+import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
+import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
+import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
+import org.planregistry.api.PlanEvent.SafeguardAdoptedEvent;
+import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
+import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
+import org.planregistry.command.CommandSideTest;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+class PlanImportTest extends CommandSideTest {
+
+    private static final String SHENZHEN = "SZ-FIN-14FYP";
+
+    @Autowired
+    private EventStore eventStore;
+
+    private static String shippedPlan() {
+        try (InputStream in = PlanImportTest.class.getResourceAsStream("/plans/shenzhen-finance-14fyp.yaml")) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ResponseEntity<Map> post(String document, String contentType) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType(contentType));
+        return registrar().postForEntity("/api/plans/import", new HttpEntity<>(document.getBytes(StandardCharsets.UTF_8),
+                headers), Map.class);
+    }
+
+    private synchronized void importShenzhenOnce() {
+        if (eventStore.readEvents(SHENZHEN).hasNext()) {
+            return;
+        }
+        ResponseEntity<Map> response = post(shippedPlan(), "application/yaml");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody()).containsEntry("outcome", "ADOPTED").containsEntry("eventsWritten", 86);
+    }
+
+    private List<PlanEvent> events(String plan) {
+        return eventStore.readEvents(plan).asStream().map(DomainEventMessage::getPayload)
+                .map(PlanEvent.class::cast).toList();
+    }
+
+    private <T> List<T> events(String plan, Class<T> type) {
+        return events(plan).stream().filter(type::isInstance).map(type::cast).toList();
+    }
+
+    @Test
+    void theShippedPlanImportsWithEveryIndicatorAsInTheSeedTable() throws IOException {
+        importShenzhenOnce();
+        Map<String, IndicatorAdoptedEvent> indicators = events(SHENZHEN, IndicatorAdoptedEvent.class).stream()
+                .collect(Collectors.toMap(IndicatorAdoptedEvent::indicatorCode, Function.identity()));
+        List<String> expectations;
+        try (InputStream in = getClass().getResourceAsStream("/expectations/shenzhen-indicators.csv")) {
+            expectations = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
+        }
+        assertThat(expectations).hasSize(21);
+        assertThat(indicators).hasSize(21);
+        for (String line : expectations) {
+            String[] cell = line.split(",", -1);
+            IndicatorAdoptedEvent indicator = indicators.get(cell[0]);
+            assertThat(indicator).as(cell[0]).isNotNull();
+            assertThat(indicator.number()).as(cell[0] + " number").isEqualTo(Integer.parseInt(cell[1]));
+            assertThat(indicator.category()).as(cell[0] + " category").isEqualTo(cell[2]);
+            assertThat(indicator.subCategory()).as(cell[0] + " sub-category").isEqualTo(cell[3].isEmpty() ? null
+                    : cell[3]);
+            assertThat(indicator.name()).as(cell[0] + " name").isEqualTo(cell[4]);
+            assertThat(indicator.unit()).as(cell[0] + " unit").isEqualTo(cell[5]);
+            assertThat(indicator.baseline().year()).as(cell[0] + " baseline year").isEqualTo(Integer.parseInt(cell[6]));
+            if (cell[7].isEmpty()) {
+                assertThat(indicator.baseline().missing()).as(cell[0] + " has no baseline (--), not zero").isTrue();
+            } else {
+                assertThat(indicator.baseline().value()).as(cell[0] + " baseline").isEqualTo(new BigDecimal(cell[7]));
+            }
+            assertThat(indicator.target().year()).as(cell[0] + " target year").isEqualTo(Integer.parseInt(cell[8]));
+            assertThat(indicator.target().value()).as(cell[0] + " target").isEqualTo(new BigDecimal(cell[9]));
+            assertThat(indicator.target().qualifier().name()).as(cell[0] + " qualifier").isEqualTo(cell[10]);
+        }
+        assertThat(indicators.get("I06").notes()).anyMatch(note -> note.contains("五年区间数"));
+    }
+
+    @Test
+    void theShippedPlanHasAllItsGoalsSectionsMeasuresColumnsAndSafeguards() {
+        importShenzhenOnce();
+        PlanAdoptedEvent plan = events(SHENZHEN, PlanAdoptedEvent.class).get(0);
+        assertThat(plan.title()).isEqualTo("深圳市金融业高质量发展“十四五”规划");
+        assertThat(plan.period().from()).isEqualTo(2021);
+        assertThat(plan.period().to()).isEqualTo(2025);
+        assertThat(plan.visionYear()).isEqualTo(2035);
+        List<GoalAdoptedEvent> goals = events(SHENZHEN, GoalAdoptedEvent.class);
+        assertThat(goals).filteredOn(g -> g.horizon() == 2025).extracting(GoalAdoptedEvent::title)
+                .containsExactly("金融运行安全区", "全球创新资本形成中心", "全球金融科技中心", "全球可持续金融中心", "国际财富管理中心");
+        assertThat(goals).filteredOn(g -> g.horizon() == 2035).hasSize(1);
+        assertThat(events(SHENZHEN, SectionAdoptedEvent.class)).hasSize(8);
+        List<TaskAdoptedEvent> measures = events(SHENZHEN, TaskAdoptedEvent.class);
+        assertThat(measures).hasSize(40);
+        assertThat(measures.get(0).title()).isEqualTo("先行先试推进人民币国际化");
+        assertThat(measures).allMatch(m -> m.text().length() > 20);
+        assertThat(events(SHENZHEN, ColumnAdoptedEvent.class)).hasSize(7)
+                .allMatch(column -> !column.items().isEmpty());
+        List<SafeguardAdoptedEvent> safeguards = events(SHENZHEN, SafeguardAdoptedEvent.class);
+        assertThat(safeguards).hasSize(3);
+        assertThat(safeguards.get(1).items()).extracting(item -> item.title())
+                .anyMatch(title -> title.contains("规划分解机制"))
+                .anyMatch(title -> title.contains("规划调整机制"))
+                .anyMatch(title -> title.contains("规划评估机制"));
+    }
+
+    @Test
+    void importingTheSameDocumentAgainWritesNothingAndSaysSo() {
+        importShenzhenOnce();
+        long before = storedEvents();
+        ResponseEntity<Map> again = post(shippedPlan(), "application/yaml");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("outcome", "UNCHANGED").containsEntry("eventsWritten", 0);
+        assertThat((String) again.getBody().get("message")).contains("nothing written");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void aChangedDocumentForAnAdoptedPlanIsRefusedAndPointsToRevisions() {
+        importShenzhenOnce();
+        long before = storedEvents();
+        String changed = shippedPlan().replaceFirst("value: \"6400\"", "value: \"6500\"");
+        assertThat(changed).isNotEqualTo(shippedPlan());
+        ResponseEntity<Map> response = post(changed, "application/yaml");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) response.getBody().get("detail")).contains("revision");
+        assertThat((List<String>) response.getBody().get("differences"))
+                .containsExactly("indicator I01 differs in target");
+        assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    private static String smallPlan(String code) {
+        return """
+                formatVersion: 1
+                plan:
+                  code: %s
+                  title: 测试规划
+                  issued: "2022-01"
+                  adoptedOn: "2022-01-01"
+                  period: { from: 2021, to: 2025 }
+                  source: test
+                goals: []
+                indicators:
+                  - code: I01
+                    number: 1
+                    category: 总体指标
+                    name: 金融业增加值
+                    unit: 亿元
+                    nature: EXPECTED
+                    baseline: { year: 2020, value: "4189.6" }
+                    target: { year: 2025, value: "6400", qualifier: ABOUT }
+                sections: []
+                columns: []
+                safeguards: []
+                """.formatted(code);
+    }
+
+    /** Posts a broken document and checks the problem names the path (and line) and nothing was written. */
+    private Map<String, Object> rejected(String document, String contentType, String path) {
+        long before = storedEvents();
+        ResponseEntity<Map> response = post(document, contentType);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
+        List<Map<String, Object>> errors = (List<Map<String, Object>>) response.getBody().get("errors");
+        assertThat(errors).extracting(e -> e.get("path")).contains(path);
+        assertThat(storedEvents()).as("a rejected document writes no event").isEqualTo(before);
+        return errors.stream().filter(e -> path.equals(e.get("path"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aSmallValidPlanImportsAsJsonToo() {
+        String json = """
+                {"formatVersion": 1,
+                 "plan": {"code": "JSON-PLAN", "title": "测试规划", "issued": "2022-01", "adoptedOn": "2022-01-01",
+                          "period": {"from": 2021, "to": 2025}, "source": "test"},
+                 "goals": [], "indicators": [], "sections": [], "columns": [], "safeguards": []}""";
+        ResponseEntity<Map> response = post(json, "application/json");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(events("JSON-PLAN", PlanAdoptedEvent.class)).hasSize(1);
+    }
+
+    @Test
+    void aSchemaViolationIsRejectedWithPathAndLine() {
+        Map<String, Object> error = rejected(smallPlan("BAD-SCHEMA").replace("    nature: EXPECTED\n",
+                "    nature: EXPECTED\n    colour: red\n"), "application/yaml", "/indicators/0/colour");
+        assertThat((String) error.get("reason")).contains("colour");
+        assertThat(error.get("line")).isEqualTo(17);
+    }
+
+    @Test
+    void aBadNumberIsRejected() {
+        Map<String, Object> error = rejected(smallPlan("BAD-NUMBER").replace("\"6400\"", "\"6,400\""),
+                "application/yaml", "/indicators/0/target/value");
+        assertThat(error.get("line")).isEqualTo(18);
+    }
+
+    @Test
+    void anUnknownQualifierIsRejected() {
+        rejected(smallPlan("BAD-QUALIFIER").replace("ABOUT", "ROUGHLY"), "application/yaml",
+                "/indicators/0/target/qualifier");
+    }
+
+    @Test
+    void anUnknownUnitIsRejected() {
+        rejected(smallPlan("BAD-UNIT").replace("unit: 亿元", "unit: 美元"), "application/yaml", "/indicators/0/unit");
+    }
+
+    @Test
+    void duplicateCodesAreRejected() {
+        String document = smallPlan("DUPLICATE").replace("sections: []\n", "") .replace("columns: []\n", "")
+                .replace("safeguards: []\n", "") + """
+                sections:
+                  - code: S1
+                    title: 第一部分
+                    measures:
+                      - { code: T1.1, title: 一, text: 第一项措施 }
+                      - { code: T1.1, title: 二, text: 第二项措施 }
+                columns: []
+                safeguards: []
+                """;
+        Map<String, Object> error = rejected(document, "application/yaml", "/sections/0/measures/1/code");
+        assertThat((String) error.get("reason")).contains("more than once");
+    }
+
+    @Test
+    void malformedYamlIsRejectedWithItsLine() {
+        Map<String, Object> error = rejected("formatVersion: 1\nplan: [unclosed\n", "application/yaml", "/");
+        assertThat((String) error.get("reason")).contains("YAML");
+    }
+}

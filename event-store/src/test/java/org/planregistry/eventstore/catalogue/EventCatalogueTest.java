@@ -1,0 +1,121 @@
+package org.planregistry.eventstore.catalogue;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.serialization.Revision;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Named;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.planregistry.api.PlanEvent;
+import org.planregistry.eventstore.EventJson;
+
+/**
+ * Freezes the stored JSON of every plan event. Each event type has one example ({@link EventExamples}) and one
+ * fixture, {@code src/test/resources/events/<SimpleName>.json}, written once and reviewed by hand: a renamed,
+ * added, dropped or retyped field changes the JSON and fails here, and so does a new event type without a fixture.
+ * The fixtures are never written by a test. A deliberate change of shape is a new {@code @Revision} with an
+ * upcaster (docs/events.md), never an edit of an existing fixture.
+ */
+class EventCatalogueTest {
+
+    private static final ObjectMapper JSON = EventJson.mapper();
+
+    static Stream<Named<PlanEvent>> examples() {
+        return EventExamples.all().stream().map(event -> Named.of(event.getClass().getSimpleName(), event));
+    }
+
+    @Test
+    void everyPermittedEventTypeHasExactlyOneExample() {
+        List<Class<?>> examined = EventExamples.all().stream().<Class<?>>map(Object::getClass).toList();
+
+        assertThat(examined).doesNotHaveDuplicates();
+        assertThat(Set.copyOf(examined))
+                .as("event types with an example and a fixture, against the permitted subclasses of PlanEvent")
+                .isEqualTo(Set.of(PlanEvent.class.getPermittedSubclasses()));
+    }
+
+    @Test
+    void everyFixtureBelongsToAnEventType() throws IOException, URISyntaxException {
+        Path fixtures = Path.of(EventCatalogueTest.class.getResource("/events").toURI());
+        Set<String> names;
+        try (Stream<Path> files = Files.list(fixtures)) {
+            names = files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+        }
+
+        assertThat(names).as("fixtures left behind by a renamed or removed event type")
+                .isEqualTo(Arrays.stream(PlanEvent.class.getPermittedSubclasses())
+                        .map(type -> type.getSimpleName() + ".json").collect(Collectors.toSet()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void serialisedEventEqualsItsFrozenFixture(PlanEvent event) throws IOException {
+        String written = JSON.writeValueAsString(event);
+
+        assertEquals(fixture(event.getClass()), JSON.readTree(written), () -> event.getClass().getSimpleName()
+                + " no longer serialises to its fixture. If the change is deliberate, it needs a new @Revision and"
+                + " an upcaster (docs/events.md); the event now serialises to:\n" + pretty(written));
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void fixtureReadsBackAsAnEqualEvent(PlanEvent event) throws IOException {
+        assertEquals(event, JSON.treeToValue(fixture(event.getClass()), event.getClass()));
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void eventTypeIsAtRevisionOne(PlanEvent event) {
+        Revision revision = event.getClass().getAnnotation(Revision.class);
+
+        assertNotNull(revision, () -> event.getClass().getSimpleName() + " has no @Revision");
+        assertEquals("1", revision.value());
+    }
+
+    @ParameterizedTest
+    @MethodSource("examples")
+    void storedTypeNameIsTheBinaryClassNameAtRevisionOne(PlanEvent event) {
+        JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+
+        SerializedType stored = serializer.typeForClass(event.getClass());
+
+        assertEquals("org.planregistry.api.PlanEvent$" + event.getClass().getSimpleName(), stored.getName());
+        assertEquals("1", stored.getRevision());
+    }
+
+    /** The frozen JSON of an event type, read from the test classpath. */
+    static JsonNode fixture(Class<?> type) {
+        String resource = "/events/" + type.getSimpleName() + ".json";
+        try (InputStream in = EventCatalogueTest.class.getResourceAsStream(resource)) {
+            assertNotNull(in, () -> "no fixture " + resource + " for " + type.getName()
+                    + ": write it from the example's JSON, review it and keep it under src/test/resources");
+            return JSON.readTree(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String pretty(String json) throws IOException {
+        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+    }
+}

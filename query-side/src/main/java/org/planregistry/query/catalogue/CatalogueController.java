@@ -1,0 +1,59 @@
+package org.planregistry.query.catalogue;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.planregistry.query.consistency.ReadYourWrites;
+import org.planregistry.query.http.QueryParameters;
+import org.planregistry.query.timeline.ElementKind;
+import org.planregistry.query.timeline.ElementRef;
+import org.planregistry.query.timeline.PlanDocument;
+import org.planregistry.query.timeline.PlanStatus;
+import org.planregistry.query.timeline.TimePoint;
+import org.planregistry.query.timeline.TimelineStore;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/plans}: the catalogue. Counts come from the plan documents' element entries, so listing every
+ * plan reads the {@code plans} collection only.
+ */
+@RestController
+class CatalogueController {
+
+    private final TimelineStore store;
+    private final ReadYourWrites readYourWrites;
+    private final Clock clock;
+
+    CatalogueController(TimelineStore store, ReadYourWrites readYourWrites, Clock clock) {
+        this.store = store;
+        this.readYourWrites = readYourWrites;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/plans")
+    CatalogueView catalogue(@RequestParam(required = false) String minSequence) {
+        long sequence = QueryParameters.sequence("minSequence", minSequence, 0);
+        readYourWrites.await(TimelineStore.PROCESSING_GROUP, sequence, () -> -1);
+        TimePoint now = new TimePoint(LocalDate.now(clock), clock.instant());
+        return new CatalogueView(now.asOf(), store.plans().stream()
+                .sorted(Comparator.comparing(PlanDocument::code))
+                .map(plan -> entry(plan, now)).toList());
+    }
+
+    private static CatalogueView.Entry entry(PlanDocument plan, TimePoint now) {
+        PlanStatus status = plan.statusAt(now);
+        Map<String, Long> counts = new LinkedHashMap<>();
+        for (ElementKind kind : ElementKind.values()) {
+            counts.put(kind.word() + "s", plan.elements().stream()
+                    .filter(ref -> ref.kind() == kind && ref.isLiveOn(now.asOf())).count());
+        }
+        String stage = plan.isAdoptedAt(now) ? status.stage().name() : "NOT_YET_ADOPTED";
+        return new CatalogueView.Entry(plan.code(), plan.title(), plan.issuer(), plan.period(), plan.adoptedOn(),
+                stage, status.supersededBy(), counts, plan.lastSequence(), plan.lastRecordedAt());
+    }
+}

@@ -1,0 +1,77 @@
+package org.planregistry.query.consistency;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.stereotype.Component;
+
+/**
+ * How far the tracking processor that keeps a view has got, as this instance sees it: which global sequences it has
+ * processed, whether it is replaying. Read from the processors' in-memory status, so asking costs nothing.
+ */
+@Component
+public class ViewProgress {
+
+    private final EventProcessingConfiguration processing;
+    private final TokenStore tokenStore;
+
+    ViewProgress(EventProcessingConfiguration processing, TokenStore tokenStore) {
+        this.processing = processing;
+        this.tokenStore = tokenStore;
+    }
+
+    public Optional<TrackingEventProcessor> processor(String group) {
+        return processing.eventProcessor(group, TrackingEventProcessor.class);
+    }
+
+    /** Whether this instance is replaying the view (after a reset), so the view is incomplete. */
+    public boolean isReplaying(String group) {
+        return statuses(group).stream().anyMatch(EventTrackerStatus::isReplaying);
+    }
+
+    /**
+     * Whether the view has processed the event at {@code sequence}: provable here only when this instance holds every
+     * segment of the processor and each segment's token is past that position without it being an open gap.
+     */
+    public boolean hasProcessed(String group, long sequence) {
+        Collection<EventTrackerStatus> statuses = statuses(group);
+        if (statuses.isEmpty() || statuses.size() < tokenStore.fetchSegments(group).length) {
+            return false;
+        }
+        return statuses.stream().allMatch(status -> covers(status.getTrackingToken(), sequence));
+    }
+
+    /** The lowest position reached by any segment held here, empty when none is held. */
+    public OptionalLong position(String group) {
+        return statuses(group).stream().map(EventTrackerStatus::getCurrentPosition)
+                .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
+    }
+
+    /** Whether every segment held here has caught up with the head of the store and is not replaying. */
+    public boolean isCaughtUp(String group) {
+        Collection<EventTrackerStatus> statuses = statuses(group);
+        return !statuses.isEmpty() && statuses.stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying());
+    }
+
+    private Collection<EventTrackerStatus> statuses(String group) {
+        return processor(group).<Collection<EventTrackerStatus>>map(p -> p.processingStatus().values())
+                .orElse(List.of());
+    }
+
+    private static boolean covers(TrackingToken token, long sequence) {
+        TrackingToken position = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        if (position instanceof GapAwareTrackingToken gapAware) {
+            return gapAware.getIndex() >= sequence && !gapAware.getGaps().contains(sequence);
+        }
+        return position != null && position.position().orElse(-1) >= sequence;
+    }
+}

@@ -1,0 +1,157 @@
+package org.planregistry.query.planasof;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.planregistry.api.Baseline;
+import org.planregistry.api.Target;
+import org.planregistry.query.planasof.PlanAsOfView.Column;
+import org.planregistry.query.planasof.PlanAsOfView.Evaluation;
+import org.planregistry.query.planasof.PlanAsOfView.Goal;
+import org.planregistry.query.planasof.PlanAsOfView.Indicator;
+import org.planregistry.query.planasof.PlanAsOfView.Milestone;
+import org.planregistry.query.planasof.PlanAsOfView.PendingChange;
+import org.planregistry.query.planasof.PlanAsOfView.Retired;
+import org.planregistry.query.planasof.PlanAsOfView.Safeguard;
+import org.planregistry.query.planasof.PlanAsOfView.Section;
+import org.planregistry.query.planasof.PlanAsOfView.Task;
+import org.planregistry.query.planasof.PlanAsOfView.UpToDate;
+import org.planregistry.query.timeline.Attribute;
+import org.planregistry.query.timeline.AttributeVersion;
+import org.planregistry.query.timeline.ElementDetails.ColumnDetails;
+import org.planregistry.query.timeline.ElementDetails.EvaluationDetails;
+import org.planregistry.query.timeline.ElementDetails.GoalDetails;
+import org.planregistry.query.timeline.ElementDetails.IndicatorDetails;
+import org.planregistry.query.timeline.ElementDetails.SafeguardDetails;
+import org.planregistry.query.timeline.ElementDetails.SectionDetails;
+import org.planregistry.query.timeline.ElementDetails.TaskDetails;
+import org.planregistry.query.timeline.ElementDocument;
+import org.planregistry.query.timeline.ElementKind;
+import org.planregistry.query.timeline.PlanDocument;
+import org.planregistry.query.timeline.PlanStatus;
+import org.planregistry.query.timeline.PlanTimeline;
+import org.planregistry.query.timeline.TimePoint;
+import org.planregistry.query.timeline.Version;
+
+/**
+ * Shapes a loaded timeline into the plan as of a point of view. Each value is the version in force selected from
+ * the stored versions; nothing here reads or folds events.
+ */
+final class PlanAsOfAssembler {
+
+    private PlanAsOfAssembler() {
+    }
+
+    static PlanAsOfView assemble(PlanTimeline timeline, TimePoint point) {
+        PlanDocument plan = timeline.plan();
+        PlanStatus status = plan.statusAt(point);
+        List<Task> tasks = live(timeline, ElementKind.TASK, point).stream().map(e -> task(e, point)).toList();
+        List<Section> sections = live(timeline, ElementKind.SECTION, point).stream().map(e -> section(e, tasks))
+                .toList();
+        Set<String> sectionCodes = sections.stream().map(Section::code).collect(Collectors.toSet());
+        return new PlanAsOfView(plan.code(), point.asOf(), point.knownAt(), plan.title(), plan.issuer(),
+                plan.issued(), plan.adoptedOn(), plan.period(), plan.visionYear(), plan.source(), status.stage(),
+                status.supersededBy(),
+                live(timeline, ElementKind.GOAL, point).stream().map(e -> goal(e, point)).toList(),
+                sections,
+                tasks.stream().filter(t -> !sectionCodes.contains(t.sectionCode())).toList(),
+                live(timeline, ElementKind.COLUMN, point).stream().map(PlanAsOfAssembler::column).toList(),
+                live(timeline, ElementKind.INDICATOR, point).stream().map(e -> indicator(e, point)).toList(),
+                live(timeline, ElementKind.SAFEGUARD, point).stream().map(PlanAsOfAssembler::safeguard).toList(),
+                live(timeline, ElementKind.EVALUATION, point).stream().map(e -> evaluation(e, point)).toList(),
+                retired(timeline, point), upToDate(plan), pending(timeline, point));
+    }
+
+    private static List<ElementDocument> live(PlanTimeline timeline, ElementKind kind, TimePoint point) {
+        return timeline.elements(kind).stream().filter(e -> e.isLive(point)).toList();
+    }
+
+    private static Goal goal(ElementDocument goal, TimePoint point) {
+        return new Goal(goal.code(), goal.valueAt(Attribute.TITLE, point, String.class),
+                goal.valueAt(Attribute.DESCRIPTION, point, String.class), goal.details(GoalDetails.class).horizon());
+    }
+
+    private static Task task(ElementDocument task, TimePoint point) {
+        return new Task(task.code(), task.details(TaskDetails.class).sectionCode(),
+                task.valueAt(Attribute.TITLE, point, String.class), task.valueAt(Attribute.TEXT, point, String.class));
+    }
+
+    private static Section section(ElementDocument section, List<Task> tasks) {
+        SectionDetails details = section.details(SectionDetails.class);
+        return new Section(section.code(), details.title(), details.intro(),
+                tasks.stream().filter(t -> section.code().equals(t.sectionCode())).toList());
+    }
+
+    private static Column column(ElementDocument column) {
+        ColumnDetails details = column.details(ColumnDetails.class);
+        return new Column(column.code(), details.sectionCode(), details.title(), details.intro(), details.items());
+    }
+
+    private static Safeguard safeguard(ElementDocument safeguard) {
+        SafeguardDetails details = safeguard.details(SafeguardDetails.class);
+        return new Safeguard(safeguard.code(), details.kind(), details.title(), details.items());
+    }
+
+    private static Indicator indicator(ElementDocument indicator, TimePoint point) {
+        IndicatorDetails details = indicator.details(IndicatorDetails.class);
+        Optional<Version> baseline = indicator.inForce(Attribute.BASELINE, point);
+        Optional<Version> target = indicator.inForce(Attribute.TARGET, point);
+        List<Milestone> milestones = new ArrayList<>();
+        for (Map.Entry<Integer, Version> milestone : indicator.milestonesAt(point).entrySet()) {
+            milestones.add(new Milestone(milestone.getKey(), milestone.getValue().valueAs(BigDecimal.class),
+                    milestone.getValue().effectiveFrom()));
+        }
+        return new Indicator(indicator.code(), details.number(), details.category(), details.subCategory(),
+                details.name(), details.unit(), details.nature(), details.notes(),
+                baseline.map(v -> v.valueAs(Baseline.class)).orElse(null),
+                baseline.map(Version::effectiveFrom).orElse(null),
+                target.map(v -> v.valueAs(Target.class)).orElse(null), target.map(Version::effectiveFrom).orElse(null),
+                milestones, indicator.latestFindingAt(point).orElse(null));
+    }
+
+    private static Evaluation evaluation(ElementDocument evaluation, TimePoint point) {
+        EvaluationDetails details = evaluation.details(EvaluationDetails.class);
+        Optional<Version> published = evaluation.inForce(Attribute.PUBLISHED, point);
+        return new Evaluation(evaluation.code(), details.kind(), details.evaluator(), details.coveredFrom(),
+                details.coveredTo(), evaluation.adopted().effectiveFrom(), published.isPresent(),
+                published.map(Version::effectiveFrom).orElse(null), evaluation.findingsAt(point));
+    }
+
+    private static List<Retired> retired(PlanTimeline timeline, TimePoint point) {
+        List<Retired> retired = new ArrayList<>();
+        for (ElementDocument element : timeline.elements()) {
+            if (element.isAdopted(point)) {
+                element.inForce(Attribute.RETIRED, point).ifPresent(v -> retired.add(new Retired(element.label(),
+                        element.kind().word(), element.code(), v.effectiveFrom(), v.reason(), v.decisionRef())));
+            }
+        }
+        return retired;
+    }
+
+    private static UpToDate upToDate(PlanDocument plan) {
+        return new UpToDate("up to date with changes recorded until " + plan.lastRecordedAt()
+                + " (global sequence " + plan.lastSequence() + ")", plan.lastSequence(), plan.lastRecordedAt());
+    }
+
+    private static List<PendingChange> pending(PlanTimeline timeline, TimePoint point) {
+        LocalDate asOf = point.asOf();
+        return timeline.allVersions().stream()
+                .filter(v -> point.isKnown(v.version()) && v.version().effectiveFrom().isAfter(asOf))
+                .sorted(Comparator.comparing((AttributeVersion v) -> v.version().effectiveFrom())
+                        .thenComparingLong(v -> v.version().globalSequence()))
+                .map(PlanAsOfAssembler::pendingChange).toList();
+    }
+
+    private static PendingChange pendingChange(AttributeVersion change) {
+        Version v = change.version();
+        return new PendingChange(v.effectiveFrom(), v.recordedAt(), v.globalSequence(), v.type(), change.element(),
+                change.attribute(), v.value(), v.actor(), v.reason(), v.decisionRef());
+    }
+}

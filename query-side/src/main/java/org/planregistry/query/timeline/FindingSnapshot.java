@@ -1,0 +1,28 @@
+package org.planregistry.query.timeline;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.planregistry.api.Assessment;
+import org.planregistry.api.SubjectKind;
+
+/**
+ * A finding as it reads from one point of view: the version in force, with its provenance.
+ *
+ * @param corrected whether the version in force is a correction rather than the original recording
+ */
+public record FindingSnapshot(String evaluationId, String findingId, SubjectKind subjectKind, String subjectCode,
+                              int year, BigDecimal observedValue, String unit, Assessment assessment,
+                              String evidenceRef, String note, boolean corrected, LocalDate effectiveFrom,
+                              Instant recordedAt, long globalSequence, String actor) {
+
+    public static FindingSnapshot of(FindingRecord finding, Version version) {
+        FindingValue value = version.valueAs(FindingValue.class);
+        return new FindingSnapshot(finding.evaluationId(), finding.findingId(), finding.subjectKind(),
+                finding.subjectCode(), finding.year(), value.observedValue(), finding.unit(), value.assessment(),
+                value.evidenceRef(), value.note(), version.globalSequence() != finding.versions().get(0)
+                .globalSequence(), version.effectiveFrom(), version.recordedAt(), version.globalSequence(),
+                version.actor());
+    }
+}
