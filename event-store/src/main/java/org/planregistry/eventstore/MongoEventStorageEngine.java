@@ -128,7 +128,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             docs.add(toDocument(first + i, event, serializer));
         }
         try {
-            events.insertMany(docs, new InsertManyOptions().ordered(true));
+            insert(docs);
             DomainEventMessage<?> lastEvent = asDomainEvent(messages.get(messages.size() - 1));
             LAST_APPENDED.set(new Appended(last, lastEvent.getAggregateIdentifier(), lastEvent.getSequenceNumber()));
         } catch (MongoBulkWriteException e) {
@@ -139,6 +139,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         } catch (MongoException e) {
             handlePersistenceException(e, messages.get(0));
         }
+    }
+
+    /** Writes one commit's documents, in order; everything before the first failure is written, nothing after. */
+    protected void insert(List<Document> docs) {
+        events.insertMany(docs, new InsertManyOptions().ordered(true));
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {

@@ -57,14 +57,17 @@ class EventCatalogueTest {
     @Test
     void everyFixtureBelongsToAnEventType() throws IOException, URISyntaxException {
         Path fixtures = Path.of(EventCatalogueTest.class.getResource("/events").toURI());
-        Set<String> names;
+        Set<String> types = Arrays.stream(PlanEvent.class.getPermittedSubclasses()).map(Class::getSimpleName)
+                .collect(Collectors.toSet());
+        List<String> names;
         try (Stream<Path> files = Files.list(fixtures)) {
-            names = files.map(file -> file.getFileName().toString()).collect(Collectors.toSet());
+            names = files.map(file -> file.getFileName().toString()).toList();
         }
 
+        // <SimpleName>.json is the current revision; <SimpleName>.rev<N>.json an older one kept for its upcaster.
         assertThat(names).as("fixtures left behind by a renamed or removed event type")
-                .isEqualTo(Arrays.stream(PlanEvent.class.getPermittedSubclasses())
-                        .map(type -> type.getSimpleName() + ".json").collect(Collectors.toSet()));
+                .allSatisfy(name -> assertThat(name).matches("\\w+(\\.rev\\d+)?\\.json")
+                        .satisfies(n -> assertThat(types).contains(n.substring(0, n.indexOf('.')))));
     }
 
     @ParameterizedTest
@@ -115,7 +118,11 @@ class EventCatalogueTest {
         }
     }
 
-    private static String pretty(String json) throws IOException {
-        return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+    private static String pretty(String json) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(JSON.readTree(json));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

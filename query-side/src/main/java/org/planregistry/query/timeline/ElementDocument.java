@@ -1,7 +1,6 @@
 package org.planregistry.query.timeline;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,9 +24,6 @@ import org.planregistry.query.event.RecordedEvent;
 public record ElementDocument(@JsonProperty("_id") String key, String plan, ElementKind kind, String code,
                               Version adopted, Map<String, List<Version>> attributes, List<FindingRecord> findings,
                               long lastSequence) {
-
-    private static final Comparator<FindingSnapshot> LATEST_FINDING = Comparator.comparingInt(FindingSnapshot::year)
-            .thenComparing(FindingSnapshot::effectiveFrom).thenComparingLong(FindingSnapshot::globalSequence);
 
     /** A new element; {@code details} are its static fields, kept as the adoption's value. */
     public static ElementDocument adopted(RecordedEvent event, ElementKind kind, String code, Object details) {
@@ -86,12 +82,9 @@ public record ElementDocument(@JsonProperty("_id") String key, String plan, Elem
         return visible;
     }
 
-    /**
-     * The latest finding in force at {@code point}: the one for the latest year, then the latest effective, then the
-     * latest recorded.
-     */
+    /** The latest finding in force at {@code point} (see {@link FindingSnapshot#LATEST}). */
     public Optional<FindingSnapshot> latestFindingAt(TimePoint point) {
-        return findingsAt(point).stream().max(LATEST_FINDING);
+        return findingsAt(point).stream().max(FindingSnapshot.LATEST);
     }
 
     /** Every version of this element: adoption, attributes and (if {@code withFindings}) findings. */

@@ -3,6 +3,7 @@ package org.planregistry.query.timeline;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 
 import org.planregistry.api.Assessment;
 import org.planregistry.api.SubjectKind;
@@ -16,6 +17,10 @@ public record FindingSnapshot(String evaluationId, String findingId, SubjectKind
                               int year, BigDecimal observedValue, String unit, Assessment assessment,
                               String evidenceRef, String note, boolean corrected, LocalDate effectiveFrom,
                               Instant recordedAt, long globalSequence, String actor) {
+
+    /** Which finding is the latest: the one for the latest year, then the latest effective, then the latest recorded. */
+    public static final Comparator<FindingSnapshot> LATEST = Comparator.comparingInt(FindingSnapshot::year)
+            .thenComparing(FindingSnapshot::effectiveFrom).thenComparingLong(FindingSnapshot::globalSequence);
 
     public static FindingSnapshot of(FindingRecord finding, Version version) {
         FindingValue value = version.valueAs(FindingValue.class);

@@ -1,0 +1,299 @@
+package org.planregistry.eventstore;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import java.util.stream.LongStream;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import org.axonframework.common.transaction.NoTransactionManager;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.extensions.mongo.DefaultMongoTemplate;
+import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.planregistry.api.PlanEvent;
+
+/**
+ * The event store against the embedded MongoDB-protocol server over TCP. Each writer and the reader has its own
+ * client and engine, as separate processes would.
+ */
+class MongoEventStorageEngineTest {
+
+    private static final AtomicInteger DATABASES = new AtomicInteger();
+
+    private TestMongo mongo;
+    private String databaseName;
+    private final List<MongoClient> clients = new ArrayList<>();
+    private final List<TrackingEventProcessor> processors = new ArrayList<>();
+    private final Serializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+
+    @BeforeEach
+    void start() {
+        mongo = TestMongo.start();
+        databaseName = "engine-" + DATABASES.incrementAndGet();
+    }
+
+    @AfterEach
+    void stop() {
+        processors.forEach(TrackingEventProcessor::shutDown);
+        clients.forEach(MongoClient::close);
+        mongo.close();
+    }
+
+    private MongoDatabase connect() {
+        MongoClient client = MongoClients.create(mongo.uri(databaseName));
+        clients.add(client);
+        return client.getDatabase(databaseName);
+    }
+
+    private MongoEventStorageEngine.Builder builder(MongoDatabase database) {
+        return MongoEventStorageEngine.builder().database(database).eventSerializer(serializer)
+                .snapshotSerializer(serializer);
+    }
+
+    private MongoEventStorageEngine engine() {
+        MongoEventStorageEngine engine = builder(connect()).build();
+        engine.ensureIndexes();
+        return engine;
+    }
+
+    private static DomainEventMessage<PlanEvent> event(String plan, long sequence) {
+        return new GenericDomainEventMessage<>("Plan", plan, sequence, new PlanEvent.GoalAdoptedEvent(plan,
+                "G" + sequence, "目标 " + sequence, 2025, "说明", LocalDate.of(2022, 1, 1), null, null));
+    }
+
+    /** A live tracker with two segments claimed in the MongoDB token store; counts deliveries per global sequence. */
+    private Map<Long, Integer> track(MongoEventStorageEngine engine) {
+        Map<Long, Integer> deliveries = new ConcurrentHashMap<>();
+        EmbeddedEventStore store = EmbeddedEventStore.builder().storageEngine(engine).fetchDelay(20)
+                .timeUnit(TimeUnit.MILLISECONDS).build();
+        EventMessageHandler handler = new EventMessageHandler() {
+            @Override
+            public Object handle(EventMessage<?> event) {
+                long position = ((Number) event.getMetaData().get(MongoEventStorageEngine.GLOBAL_SEQUENCE)).longValue();
+                deliveries.merge(position, 1, Integer::sum);
+                return null;
+            }
+        };
+        MongoTokenStore tokens = MongoTokenStore.builder()
+                .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(connect()).build())
+                .serializer(serializer).build();
+        TrackingEventProcessor processor = TrackingEventProcessor.builder()
+                .name("counter")
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder().eventHandlers(handler).build())
+                .messageSource(store)
+                .tokenStore(tokens)
+                .transactionManager(NoTransactionManager.INSTANCE)
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration
+                        .forParallelProcessing(2).andInitialSegmentsCount(2).andBatchSize(50))
+                .build();
+        processor.start();
+        processors.add(processor);
+        return deliveries;
+    }
+
+    private static void awaitDelivered(Map<Long, Integer> deliveries, int count, Duration within)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + within.toNanos();
+        while (deliveries.size() < count && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void twoWritersInParallelAreDeliveredExactlyOnceToALiveTracker() throws Exception {
+        Map<Long, Integer> deliveries = track(engine());
+        int perWriter = 400;
+        ExecutorService writers = Executors.newFixedThreadPool(2);
+        List<Future<?>> done = new ArrayList<>();
+        for (String writer : List.of("A", "B")) {
+            MongoEventStorageEngine engine = engine();
+            done.add(writers.submit(() -> {
+                for (int i = 0; i < perWriter; i++) {
+                    // Ten plans per writer, appended round-robin: events of many aggregates interleave.
+                    engine.appendEvents(event(writer + "-" + (i % 10), i / 10));
+                }
+                return null;
+            }));
+        }
+        for (Future<?> writer : done) {
+            writer.get(60, TimeUnit.SECONDS);
+        }
+        writers.shutdown();
+        awaitDelivered(deliveries, 2 * perWriter, Duration.ofSeconds(30));
+
+        assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(1, 2 * perWriter).boxed().toList());
+        assertThat(deliveries.values()).as("each event delivered exactly once").containsOnly(1);
+    }
+
+    @Test
+    void aCommitDelayedFiveSecondsPastItsAllocationIsStillDelivered() throws Exception {
+        Map<Long, Integer> deliveries = track(engine());
+        CountDownLatch allocated = new CountDownLatch(1);
+        MongoEventStorageEngine slow = new MongoEventStorageEngine(builder(connect())) {
+            @Override
+            protected void insert(List<Document> docs) {
+                allocated.countDown();
+                try {
+                    Thread.sleep(5_000);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                super.insert(docs);
+            }
+        };
+        ExecutorService background = Executors.newSingleThreadExecutor();
+        Future<?> slowCommit = background.submit(() -> slow.appendEvents(event("SLOW", 0)));
+        assertThat(allocated.await(5, TimeUnit.SECONDS)).isTrue();
+        MongoEventStorageEngine fast = engine();
+        for (int i = 0; i < 10; i++) {
+            fast.appendEvents(event("FAST", i));
+        }
+        awaitDelivered(deliveries, 10, Duration.ofSeconds(4));
+        assertThat(deliveries).as("later commits are not held up by the slow one").hasSize(10)
+                .doesNotContainKey(1L);
+
+        slowCommit.get(10, TimeUnit.SECONDS);
+        background.shutdown();
+        awaitDelivered(deliveries, 11, Duration.ofSeconds(10));
+        assertThat(deliveries).containsEntry(1L, 1).hasSize(11);
+        assertThat(deliveries.values()).containsOnly(1);
+    }
+
+    @Test
+    void ofTwoWritersRacingOnOnePlanOneWinsAndTheOtherWritesNothing() throws Exception {
+        MongoEventStorageEngine first = engine();
+        MongoEventStorageEngine second = engine();
+        first.appendEvents(event("RACE", 0));
+        ExecutorService racers = Executors.newFixedThreadPool(2);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<String>> outcomes = new ArrayList<>();
+        for (MongoEventStorageEngine engine : List.of(first, second)) {
+            outcomes.add(racers.submit(() -> {
+                go.await();
+                try {
+                    engine.appendEvents(event("RACE", 1));
+                    return "won";
+                } catch (ConcurrencyException e) {
+                    return "lost";
+                }
+            }));
+        }
+        go.countDown();
+        List<String> results = new ArrayList<>();
+        for (Future<String> outcome : outcomes) {
+            results.add(outcome.get(10, TimeUnit.SECONDS));
+        }
+        racers.shutdown();
+
+        assertThat(results).containsExactlyInAnyOrder("won", "lost");
+        MongoDatabase database = connect();
+        assertThat(database.getCollection("events").countDocuments(new Document("aggregateKey", "RACE/1")))
+                .isEqualTo(1);
+        assertThat(first.readEvents("RACE").asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(0L, 1L);
+        // The loser's sequence number is marked as filled, so trackers need not wait for it.
+        assertThat(database.getCollection("events").countDocuments(new Document("filler", true))).isEqualTo(1);
+    }
+
+    @Test
+    void aTrackerSkipsTheNumberOfALostRaceWithoutWaiting() throws Exception {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(event("LOST", 0));
+        engine.appendEvents(event("LOST", 1));
+        assertThatThrownBy(() -> engine.appendEvents(event("LOST", 1))).isInstanceOf(ConcurrencyException.class);
+        engine.appendEvents(event("LOST", 2));
+        Map<Long, Integer> deliveries = track(engine());
+        awaitDelivered(deliveries, 3, Duration.ofSeconds(5));
+        assertThat(deliveries.keySet()).containsExactlyInAnyOrder(1L, 2L, 4L);
+    }
+
+    @Test
+    void aNumberAllocatedButNeverWrittenIsGivenUpAfterTheGapTimeout() throws Exception {
+        MongoEventStorageEngine reader = builder(connect()).gapTimeout(Duration.ofMillis(300)).build();
+        MongoEventStorageEngine writer = engine();
+        writer.appendEvents(event("GAP", 0));
+        new GlobalSequence(connect().getCollection("sequences"), "events").allocate(1); // a writer that died
+        writer.appendEvents(event("GAP", 1));
+        Map<Long, Integer> deliveries = track(reader);
+        awaitDelivered(deliveries, 2, Duration.ofSeconds(5));
+        assertThat(deliveries.keySet()).containsExactlyInAnyOrder(1L, 3L);
+        Thread.sleep(600);
+        writer.appendEvents(event("GAP", 2));
+        awaitDelivered(deliveries, 3, Duration.ofSeconds(5));
+        assertThat(deliveries.keySet()).containsExactlyInAnyOrder(1L, 3L, 4L);
+    }
+
+    @Test
+    void concurrentAllocatorsNeverReceiveTheSameNumber() throws Exception {
+        int threads = 4;
+        int perThread = 2_000;
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<List<Long>>> results = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+            GlobalSequence sequence = new GlobalSequence(connect().getCollection("sequences"), "events");
+            results.add(pool.submit(() -> {
+                List<Long> mine = new ArrayList<>(perThread);
+                for (int i = 0; i < perThread; i++) {
+                    mine.add(sequence.allocate(1));
+                }
+                return mine;
+            }));
+        }
+        List<Long> all = new ArrayList<>();
+        for (Future<List<Long>> result : results) {
+            all.addAll(result.get(60, TimeUnit.SECONDS));
+        }
+        pool.shutdown();
+        Set<Long> distinct = all.stream().collect(Collectors.toSet());
+        assertThat(distinct).hasSize(threads * perThread);
+        assertThat(distinct).containsExactlyInAnyOrderElementsOf(
+                LongStream.rangeClosed(1, (long) threads * perThread).boxed().toList());
+    }
+
+    @Test
+    void aPlanLoadsFromItsLatestSnapshotAndTheEventsAfterIt() {
+        MongoEventStorageEngine engine = engine();
+        for (int i = 0; i < 5; i++) {
+            engine.appendEvents(event("SNAP", i));
+        }
+        engine.storeSnapshot(new GenericDomainEventMessage<>("Plan", "SNAP", 2, Map.of("state", "after 3 events")));
+        List<Long> sequences = engine.readEvents("SNAP").asStream().map(DomainEventMessage::getSequenceNumber)
+                .toList();
+        assertThat(sequences).containsExactly(0L, 1L, 2L, 3L, 4L);
+        assertThat(engine.readSnapshot("SNAP")).hasValueSatisfying(snapshot ->
+                assertThat(snapshot.getSequenceNumber()).isEqualTo(2));
+        assertThat(engine.readEvents("SNAP", 3).asStream().map(DomainEventMessage::getSequenceNumber).toList())
+                .containsExactly(3L, 4L);
+    }
+}
