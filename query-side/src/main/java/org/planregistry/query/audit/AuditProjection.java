@@ -1,0 +1,64 @@
+package org.planregistry.query.audit;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.WrappedToken;
+import org.planregistry.api.PlanEvent;
+import org.planregistry.query.audit.AuditStore.Memory;
+import org.planregistry.query.audit.ChangeInWords.Description;
+import org.planregistry.query.event.RecordedEvent;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the audit log: one entry per event, keyed by global sequence, with the change in words. Idempotent: an entry
+ * already written is not written again, and remembered facts move only forward, so a re-delivered event changes
+ * nothing. After each event the log's head advances to the highest position below which no event can still arrive
+ * (the tracking token's first open gap), so a page never ends past an event that has yet to be committed.
+ */
+@Component
+@ProcessingGroup(AuditStore.PROCESSING_GROUP)
+class AuditProjection {
+
+    private final AuditStore store;
+
+    AuditProjection(AuditStore store) {
+        this.store = store;
+    }
+
+    @EventHandler
+    void on(PlanEvent payload, EventMessage<?> message, TrackingToken token) {
+        RecordedEvent event = RecordedEvent.of(message);
+        String key = ChangeInWords.memoryKey(payload);
+        Memory memory = key == null ? new Memory(java.util.Map.of(), -1) : store.recall(key);
+        if (memory.lastSequence() < event.globalSequence() || !store.holds(event.globalSequence())) {
+            Description description = ChangeInWords.describe(payload, memory.facts());
+            if (!store.holds(event.globalSequence())) {
+                store.write(new AuditEntry(event.globalSequence(), event.recordedAt(), event.effectiveFrom(),
+                        event.type(), event.plan(), description.element(), description.subject(), event.actor(),
+                        event.role(), event.reason(), event.decisionRef(), event.correlationId(),
+                        description.change()));
+            }
+            if (key != null && memory.lastSequence() < event.globalSequence()) {
+                store.remember(key, description.factsAfter(), event.globalSequence());
+            }
+        }
+        store.advanceHead(completeUpTo(token, event.globalSequence()));
+    }
+
+    @ResetHandler
+    void reset() {
+        store.clear();
+    }
+
+    private static long completeUpTo(TrackingToken token, long sequence) {
+        TrackingToken position = token == null ? null : WrappedToken.unwrapLowerBound(token);
+        if (position instanceof GapAwareTrackingToken gapAware && gapAware.hasGaps()) {
+            return gapAware.getGaps().first() - 1;
+        }
+        return position == null ? sequence : position.position().orElse(sequence);
+    }
+}

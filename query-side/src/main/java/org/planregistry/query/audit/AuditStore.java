@@ -1,0 +1,149 @@
+package org.planregistry.query.audit;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
+import java.util.stream.LongStream;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.planregistry.query.timeline.ViewDocuments;
+import org.springframework.stereotype.Component;
+
+/**
+ * The audit view in MongoDB: {@code audit} holds one entry per event keyed by its global sequence,
+ * {@code audit_memory} the facts needed to describe later events in words, {@code view_positions} the head up to
+ * which the log is complete.
+ *
+ * <p>Pages are read by walking the sequence with {@code _id $in} batches from the cursor, filtering in memory: no
+ * range scan, whatever the size of the log. A page examines at most {@link #MAX_EXAMINED} positions, so a rare
+ * filter costs a bounded amount per request and the client follows {@code next}.
+ */
+@Component
+public class AuditStore {
+
+    /** The processing group (and tracking processor) that keeps this view. */
+    public static final String PROCESSING_GROUP = "audit";
+    static final int MAX_EXAMINED = 10_000;
+    private static final int BATCH = 500;
+    private static final String HEAD_ID = "audit";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+
+    private final MongoCollection<Document> entries;
+    private final MongoCollection<Document> memory;
+    private final MongoCollection<Document> positions;
+
+    AuditStore(MongoDatabase registryDatabase) {
+        this.entries = registryDatabase.getCollection("audit");
+        this.memory = registryDatabase.getCollection("audit_memory");
+        this.positions = registryDatabase.getCollection("view_positions");
+    }
+
+    /** The entries matching {@code filter} after {@code after}, at most {@code limit}. */
+    public AuditPage page(AuditFilter filter, long after, int limit) {
+        long head = head();
+        List<AuditEntry> found = new ArrayList<>();
+        long examined = after;
+        while (found.size() < limit && examined < head && examined - after < MAX_EXAMINED) {
+            long last = Math.min(head, examined + BATCH);
+            for (AuditEntry entry : batch(examined + 1, last)) {
+                if (filter.matches(entry)) {
+                    found.add(entry);
+                    if (found.size() == limit) {
+                        last = entry.globalSequence();
+                        break;
+                    }
+                }
+            }
+            examined = last;
+        }
+        return new AuditPage(found, examined < head ? examined : null, head);
+    }
+
+    /** Every entry matching {@code filter} after {@code after} up to the head, in order, at most {@code limit}. */
+    public void forEach(AuditFilter filter, long after, long limit, Predicate<AuditEntry> consumer) {
+        long head = head();
+        long sent = 0;
+        for (long from = after + 1; from <= head; from += BATCH) {
+            for (AuditEntry entry : batch(from, Math.min(head, from + BATCH - 1))) {
+                if (filter.matches(entry)) {
+                    if (sent++ == limit || !consumer.test(entry)) {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+
+    /** The highest global sequence up to which the log is complete. */
+    public long head() {
+        Document doc = positions.find(eq("_id", HEAD_ID)).first();
+        return doc == null ? 0 : doc.get("position", Number.class).longValue();
+    }
+
+    /** Whether the log holds the entry for {@code sequence}. */
+    public boolean holds(long sequence) {
+        return entries.find(eq("_id", sequence)).first() != null;
+    }
+
+    private List<AuditEntry> batch(long first, long last) {
+        List<Long> ids = LongStream.rangeClosed(first, last).boxed().toList();
+        List<AuditEntry> batch = new ArrayList<>(ids.size());
+        entries.find(in("_id", ids)).forEach(doc -> batch.add(fromDocument(doc)));
+        batch.sort(Comparator.comparingLong(AuditEntry::globalSequence));
+        return batch;
+    }
+
+    void write(AuditEntry entry) {
+        Document doc = ViewDocuments.toDocument(entry);
+        doc.remove("globalSequence");
+        doc.put("_id", entry.globalSequence());
+        entries.replaceOne(eq("_id", entry.globalSequence()), doc, UPSERT);
+    }
+
+    /** The facts remembered under {@code key} and the sequence of the last event that set them (-1: none). */
+    Memory recall(String key) {
+        Document doc = memory.find(eq("_id", key)).first();
+        if (doc == null) {
+            return new Memory(Map.of(), -1);
+        }
+        Map<String, String> facts = new HashMap<>();
+        doc.get("facts", Document.class).forEach((name, value) -> facts.put(name, (String) value));
+        return new Memory(facts, doc.get("lastSequence", Number.class).longValue());
+    }
+
+    void remember(String key, Map<String, String> facts, long sequence) {
+        memory.replaceOne(eq("_id", key), new Document("_id", key).append("facts", new Document(facts))
+                .append("lastSequence", sequence), UPSERT);
+    }
+
+    void advanceHead(long position) {
+        positions.updateOne(eq("_id", HEAD_ID), Updates.max("position", position), new UpdateOptions().upsert(true));
+    }
+
+    void clear() {
+        entries.deleteMany(new Document());
+        memory.deleteMany(new Document());
+        positions.deleteOne(eq("_id", HEAD_ID));
+    }
+
+    private static AuditEntry fromDocument(Document doc) {
+        Document copy = new Document(doc);
+        copy.put("globalSequence", copy.remove("_id"));
+        return ViewDocuments.fromDocument(copy, AuditEntry.class);
+    }
+
+    /** Facts remembered about one element or finding, as of the event at {@code lastSequence}. */
+    record Memory(Map<String, String> facts, long lastSequence) {
+    }
+}
