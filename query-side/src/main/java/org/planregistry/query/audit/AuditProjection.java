@@ -1,5 +1,7 @@
 package org.planregistry.query.audit;
 
+import java.util.Map;
+
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -33,16 +35,18 @@ class AuditProjection {
     void on(PlanEvent payload, EventMessage<?> message, TrackingToken token) {
         RecordedEvent event = RecordedEvent.of(message);
         String key = ChangeInWords.memoryKey(payload);
-        Memory memory = key == null ? new Memory(java.util.Map.of(), -1) : store.recall(key);
-        if (memory.lastSequence() < event.globalSequence() || !store.holds(event.globalSequence())) {
+        Memory memory = key == null ? new Memory(Map.of(), -1) : store.recall(key);
+        boolean written = store.holds(event.globalSequence());
+        boolean remembered = key == null || memory.lastSequence() >= event.globalSequence();
+        if (!written || !remembered) {
             Description description = ChangeInWords.describe(payload, memory.facts());
-            if (!store.holds(event.globalSequence())) {
+            if (!written) {
                 store.write(new AuditEntry(event.globalSequence(), event.recordedAt(), event.effectiveFrom(),
                         event.type(), event.plan(), description.element(), description.subject(), event.actor(),
                         event.role(), event.reason(), event.decisionRef(), event.correlationId(),
                         description.change()));
             }
-            if (key != null && memory.lastSequence() < event.globalSequence()) {
+            if (!remembered) {
                 store.remember(key, description.factsAfter(), event.globalSequence());
             }
         }

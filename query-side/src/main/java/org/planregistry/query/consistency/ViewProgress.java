@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -23,6 +25,7 @@ public class ViewProgress {
 
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
+    private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
 
     ViewProgress(EventProcessingConfiguration processing, TokenStore tokenStore) {
         this.processing = processing;
@@ -33,9 +36,21 @@ public class ViewProgress {
         return processing.eventProcessor(group, TrackingEventProcessor.class);
     }
 
-    /** Whether this instance is replaying the view (after a reset), so the view is incomplete. */
+    /**
+     * Whether this instance is rebuilding or replaying the view, so the view is incomplete. A rebuild counts from its
+     * reset on, before the restarted processor has claimed its segments and reports a replay.
+     */
     public boolean isReplaying(String group) {
-        return statuses(group).stream().anyMatch(EventTrackerStatus::isReplaying);
+        return rebuilding.contains(group) || statuses(group).stream().anyMatch(EventTrackerStatus::isReplaying);
+    }
+
+    /** Marks the view as being rebuilt (or no longer), for {@link #isReplaying}. */
+    public void rebuilding(String group, boolean underway) {
+        if (underway) {
+            rebuilding.add(group);
+        } else {
+            rebuilding.remove(group);
+        }
     }
 
     /**
@@ -59,7 +74,8 @@ public class ViewProgress {
     /** Whether every segment held here has caught up with the head of the store and is not replaying. */
     public boolean isCaughtUp(String group) {
         Collection<EventTrackerStatus> statuses = statuses(group);
-        return !statuses.isEmpty() && statuses.stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying());
+        return !statuses.isEmpty() && statuses.size() >= tokenStore.fetchSegments(group).length
+                && statuses.stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying());
     }
 
     private Collection<EventTrackerStatus> statuses(String group) {

@@ -1,0 +1,43 @@
+package org.planregistry.query;
+
+import java.time.Clock;
+import java.time.ZoneId;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.planregistry.eventstore.EventJson;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The query side's wiring that is not a view: the registry's clock, the JSON conventions, failing projections. */
+@Configuration
+class QuerySideConfiguration {
+
+    /**
+     * The registry's clock. Its zone decides what "today" is when {@code asOf} is omitted: the plans are Chinese
+     * government plans, so by default China Standard Time.
+     */
+    @Bean
+    Clock clock(@Value("${registry.query.zone:Asia/Shanghai}") String zone) {
+        return Clock.system(ZoneId.of(zone));
+    }
+
+    /** Answers use the events' JSON conventions: exact decimals as strings, ISO-8601 dates and instants. */
+    @Bean
+    Jackson2ObjectMapperBuilderCustomizer eventJsonConventions() {
+        return builder -> builder.postConfigurer(EventJson::configure);
+    }
+
+    /**
+     * A projection that fails must not skip the event, as Axon's default logging handler would: the error
+     * propagates, the processor releases its segment and retries the event with back-off, so a view never silently
+     * misses a change.
+     */
+    @Bean
+    ConfigurerModule failingProjectionsRetry() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+}

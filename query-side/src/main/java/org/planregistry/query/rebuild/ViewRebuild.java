@@ -1,0 +1,130 @@
+package org.planregistry.query.rebuild;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+import jakarta.annotation.PreDestroy;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.planregistry.eventstore.MongoEventStorageEngine;
+import org.planregistry.query.audit.AuditStore;
+import org.planregistry.query.consistency.ViewProgress;
+import org.planregistry.query.http.QueryProblem;
+import org.planregistry.query.rebuild.RebuildStatus.State;
+import org.planregistry.query.rebuild.RebuildStatus.ViewStatus;
+import org.planregistry.query.timeline.TimelineStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Rebuilds every view by replay: each view's tracking processor is shut down, its tokens reset (which runs the
+ * view's {@code @ResetHandler} and clears it) and started again, after which it replays the whole store. Progress is
+ * logged every second as "replayed N of M events" until every view has caught up; queries wait or answer 503 while
+ * a view replays.
+ *
+ * <p>Resetting needs every segment's token: with several query-side instances, the others must stop their
+ * processors first, or the reset fails and the processors are restarted unchanged (409).
+ */
+@Component
+public class ViewRebuild {
+
+    static final List<String> VIEWS = List.of(TimelineStore.PROCESSING_GROUP, AuditStore.PROCESSING_GROUP);
+    private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
+    private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
+
+    private final ViewProgress progress;
+    private final MongoEventStorageEngine storageEngine;
+    private final Clock clock;
+    private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "view-rebuild-monitor");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private RebuildStatus status = new RebuildStatus(State.IDLE, null, null, 0, "no rebuild since start-up",
+            List.of(), null);
+    private ScheduledFuture<?> reporting;
+
+    ViewRebuild(ViewProgress progress, MongoEventStorageEngine storageEngine, Clock clock) {
+        this.progress = progress;
+        this.storageEngine = storageEngine;
+        this.clock = clock;
+    }
+
+    /** Starts a rebuild of every view; 409 while one is running. */
+    public synchronized RebuildStatus start() {
+        if (status.state() == State.RUNNING) {
+            throw QueryProblem.conflict("a rebuild is already running: " + status.progress());
+        }
+        long target = storageEngine.lastAllocatedSequence();
+        Instant started = clock.instant();
+        log.info("Rebuilding views {} by replaying {} events", VIEWS, target);
+        for (String view : VIEWS) {
+            TrackingEventProcessor processor = processor(view);
+            progress.rebuilding(view, true);
+            processor.shutDown();
+            try {
+                processor.resetTokens();
+            } catch (RuntimeException e) {
+                processor.start();
+                VIEWS.forEach(v -> progress.rebuilding(v, false));
+                status = new RebuildStatus(State.FAILED, started, clock.instant(), target, "not started",
+                        List.of(), e.getMessage());
+                log.warn("Could not reset view {}; is another instance running its processor?", view, e);
+                throw QueryProblem.conflict("view " + view + " could not be reset (" + e.getMessage()
+                        + "); stop the processors of other query-side instances and retry");
+            }
+            processor.start();
+        }
+        status = snapshot(State.RUNNING, started, null, target, null);
+        reporting = monitor.scheduleAtFixedRate(this::report, REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(),
+                TimeUnit.MILLISECONDS);
+        return status;
+    }
+
+    public synchronized RebuildStatus status() {
+        return status.state() == State.RUNNING ? snapshot(State.RUNNING, status.startedAt(), null, status.target(),
+                null) : status;
+    }
+
+    @PreDestroy
+    void stop() {
+        monitor.shutdownNow();
+    }
+
+    private synchronized void report() {
+        RebuildStatus now = snapshot(State.RUNNING, status.startedAt(), null, status.target(), null);
+        boolean done = VIEWS.stream().allMatch(progress::isCaughtUp);
+        if (done) {
+            VIEWS.forEach(view -> progress.rebuilding(view, false));
+            Instant finished = clock.instant();
+            status = snapshot(State.DONE, status.startedAt(), finished, status.target(), null);
+            log.info("Rebuild done: {} in {} ms", status.progress(),
+                    Duration.between(status.startedAt(), finished).toMillis());
+            reporting.cancel(false);
+        } else {
+            status = now;
+            log.info("Rebuilding views: {}", now.progress());
+        }
+    }
+
+    private RebuildStatus snapshot(State state, Instant started, Instant finished, long target, String error) {
+        List<ViewStatus> views = VIEWS.stream().map(view -> new ViewStatus(view,
+                progress.position(view).isPresent() ? progress.position(view).getAsLong() : null,
+                progress.isReplaying(view), progress.isCaughtUp(view))).toList();
+        long replayed = views.stream().mapToLong(v -> v.position() == null ? 0 : v.position()).min().orElse(0);
+        long shown = state == State.DONE ? target : Math.min(replayed, target);
+        return new RebuildStatus(state, started, finished, target, "replayed " + shown + " of " + target + " events",
+                views, error);
+    }
+
+    private TrackingEventProcessor processor(String view) {
+        return progress.processor(view).orElseThrow(() -> new IllegalStateException(
+                "no tracking processor for view " + view));
+    }
+}
