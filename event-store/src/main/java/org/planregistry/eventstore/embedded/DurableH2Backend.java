@@ -134,7 +134,7 @@ public final class DurableH2Backend extends H2Backend {
                     .fileName(file.toString())
                     .autoCommitDisabled()
                     .autoCommitBufferSize(0)
-                    .compress()
+                    .pageSplitSize(Integer.getInteger("x.split", 16 * 1024))
                     .open();
             try {
                 // Dead chunks are reused at once; housekeeping and the read pins keep that safe.
