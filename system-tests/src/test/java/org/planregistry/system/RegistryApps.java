@@ -12,11 +12,11 @@ import org.springframework.context.ConfigurableApplicationContext;
  * Both jars carry an application.yml and only one of them is found on a shared class path, so every setting the
  * apps need is given here explicitly.
  */
-final class RegistryApps {
+public final class RegistryApps {
 
-    static final String REGISTRAR_PASSWORD = "registrar-system-test";
-    static final String EVALUATOR_PASSWORD = "evaluator-system-test";
-    static final String OPERATOR_PASSWORD = "operator-system-test";
+    public static final String REGISTRAR_PASSWORD = "registrar-system-test";
+    public static final String EVALUATOR_PASSWORD = "evaluator-system-test";
+    public static final String OPERATOR_PASSWORD = "operator-system-test";
 
     private RegistryApps() {
     }
@@ -36,17 +36,17 @@ final class RegistryApps {
                 "registry.seed.enabled", "false");
     }
 
-    static ConfigurableApplicationContext commandSide(String mongoUri) {
+    public static ConfigurableApplicationContext commandSide(String mongoUri) {
         return new SpringApplicationBuilder(CommandSideApplication.class).properties(common(mongoUri))
                 .properties("spring.application.name=command-side").run();
     }
 
-    static ConfigurableApplicationContext querySide(String mongoUri) {
+    public static ConfigurableApplicationContext querySide(String mongoUri) {
         return new SpringApplicationBuilder(QuerySideApplication.class).properties(common(mongoUri))
                 .properties("spring.application.name=query-side").run();
     }
 
-    static String baseUrl(ConfigurableApplicationContext context) {
+    public static String baseUrl(ConfigurableApplicationContext context) {
         return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
     }
 }
