@@ -55,7 +55,8 @@ class AuditController {
              @RequestParam(required = false) String minSequence, HttpServletResponse response) throws IOException {
         AuditFilter filter = filter(plan, element, actor, type, from, to);
         long cursor = QueryParameters.sequence("after", after, 0);
-        long size = limit == null ? Long.MAX_VALUE : QueryParameters.limit("limit", limit, MAX_LIMIT, Integer.MAX_VALUE);
+        long size = limit == null ? Long.MAX_VALUE
+                : QueryParameters.limit("limit", limit, MAX_LIMIT, Integer.MAX_VALUE);
         await(minSequence);
         response.setContentType(CSV + ";charset=UTF-8");
         response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audit.csv\"");

@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * How far the tracking processor that keeps a view has got, as this instance sees it: which global sequences it has
- * processed, whether it is replaying. Read from the processors' in-memory status, so asking costs nothing.
+ * processed, whether it is replaying. Read from the processors' in-memory status; only the number of segments comes
+ * from the token store, to know whether this instance holds them all.
  */
 @Component
 public class ViewProgress {
@@ -32,6 +34,12 @@ public class ViewProgress {
         this.tokenStore = tokenStore;
     }
 
+    /** The views this instance keeps: the names of its tracking processors (one per processing group). */
+    public List<String> views() {
+        return processing.eventProcessors().values().stream().filter(TrackingEventProcessor.class::isInstance)
+                .map(EventProcessor::getName).sorted().toList();
+    }
+
     public Optional<TrackingEventProcessor> processor(String group) {
         return processing.eventProcessor(group, TrackingEventProcessor.class);
     }
@@ -41,7 +49,7 @@ public class ViewProgress {
      * reset on, before the restarted processor has claimed its segments and reports a replay.
      */
     public boolean isReplaying(String group) {
-        return rebuilding.contains(group) || statuses(group).stream().anyMatch(EventTrackerStatus::isReplaying);
+        return rebuilding.contains(group) || statuses(group).stream().anyMatch(ViewProgress::replayPending);
     }
 
     /** Marks the view as being rebuilt (or no longer), for {@link #isReplaying}. */
@@ -71,16 +79,30 @@ public class ViewProgress {
                 .filter(OptionalLong::isPresent).mapToLong(OptionalLong::getAsLong).min();
     }
 
-    /** Whether every segment held here has caught up with the head of the store and is not replaying. */
-    public boolean isCaughtUp(String group) {
+    /** Whether this instance holds every segment of the view and each has replayed up to its reset position. */
+    public boolean hasReplayed(String group) {
         Collection<EventTrackerStatus> statuses = statuses(group);
         return !statuses.isEmpty() && statuses.size() >= tokenStore.fetchSegments(group).length
-                && statuses.stream().allMatch(s -> s.isCaughtUp() && !s.isReplaying());
+                && statuses.stream().noneMatch(ViewProgress::replayPending);
     }
 
     private Collection<EventTrackerStatus> statuses(String group) {
         return processor(group).<Collection<EventTrackerStatus>>map(p -> p.processingStatus().values())
                 .orElse(List.of());
+    }
+
+    /**
+     * Whether a segment still has events to replay. Axon reports a replay until the first event after the reset
+     * position, which may be long in coming; the view is complete as soon as the reset position is reached.
+     */
+    private static boolean replayPending(EventTrackerStatus status) {
+        TrackingToken token = status.getTrackingToken();
+        if (!status.isReplaying() || token == null) {
+            return false;
+        }
+        TrackingToken atReset = WrappedToken.unwrapUpperBound(token);
+        TrackingToken reached = WrappedToken.unwrapLowerBound(token);
+        return atReset != null && (reached == null || !reached.covers(atReset));
     }
 
     private static boolean covers(TrackingToken token, long sequence) {

@@ -59,6 +59,7 @@ public record PlanAsOfView(String plan, LocalDate asOf, Instant knownAt, String 
     public record Milestone(int year, BigDecimal value, LocalDate since) {
     }
 
+    /** A group of safeguards (保障措施) and its items. */
     public record Safeguard(String code, SafeguardKind kind, String title, List<Item> items) {
     }
 

@@ -23,7 +23,7 @@ public record RebuildStatus(State state, Instant startedAt, Instant finishedAt, 
         FAILED
     }
 
-    /** One view's processor during a rebuild. */
-    public record ViewStatus(String view, Long position, boolean replaying, boolean caughtUp) {
+    /** One view's processor: the global sequence it has reached, and whether it still has events to replay. */
+    public record ViewStatus(String view, Long position, boolean replaying) {
     }
 }

@@ -12,21 +12,19 @@ import java.util.concurrent.TimeUnit;
 import jakarta.annotation.PreDestroy;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.planregistry.eventstore.MongoEventStorageEngine;
-import org.planregistry.query.audit.AuditStore;
 import org.planregistry.query.consistency.ViewProgress;
 import org.planregistry.query.http.QueryProblem;
 import org.planregistry.query.rebuild.RebuildStatus.State;
 import org.planregistry.query.rebuild.RebuildStatus.ViewStatus;
-import org.planregistry.query.timeline.TimelineStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Rebuilds every view by replay: each view's tracking processor is shut down, its tokens reset (which runs the
- * view's {@code @ResetHandler} and clears it) and started again, after which it replays the whole store. Progress is
- * logged every second as "replayed N of M events" until every view has caught up; queries wait or answer 503 while
- * a view replays.
+ * Rebuilds every view by replay: each view's tracking processor (every tracking processor of this application) is
+ * shut down, its tokens reset (which runs the view's {@code @ResetHandler} and clears it) and started again, after
+ * which it replays the whole store. Progress is logged every second as "replayed N of M events" until every view has
+ * replayed up to where it stood at the reset; queries wait or answer 503 while a view replays.
  *
  * <p>Resetting needs every segment's token: with several query-side instances, the others must stop their
  * processors first, or the reset fails and the processors are restarted unchanged (409).
@@ -34,7 +32,6 @@ import org.springframework.stereotype.Component;
 @Component
 public class ViewRebuild {
 
-    static final List<String> VIEWS = List.of(TimelineStore.PROCESSING_GROUP, AuditStore.PROCESSING_GROUP);
     private static final Logger log = LoggerFactory.getLogger(ViewRebuild.class);
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
 
@@ -63,8 +60,9 @@ public class ViewRebuild {
         }
         long target = storageEngine.lastAllocatedSequence();
         Instant started = clock.instant();
-        log.info("Rebuilding views {} by replaying {} events", VIEWS, target);
-        for (String view : VIEWS) {
+        List<String> views = progress.views();
+        log.info("Rebuilding views {} by replaying {} events", views, target);
+        for (String view : views) {
             TrackingEventProcessor processor = processor(view);
             progress.rebuilding(view, true);
             processor.shutDown();
@@ -72,7 +70,7 @@ public class ViewRebuild {
                 processor.resetTokens();
             } catch (RuntimeException e) {
                 processor.start();
-                VIEWS.forEach(v -> progress.rebuilding(v, false));
+                views.forEach(v -> progress.rebuilding(v, false));
                 status = new RebuildStatus(State.FAILED, started, clock.instant(), target, "not started",
                         List.of(), e.getMessage());
                 log.warn("Could not reset view {}; is another instance running its processor?", view, e);
@@ -81,15 +79,15 @@ public class ViewRebuild {
             }
             processor.start();
         }
-        status = snapshot(State.RUNNING, started, null, target, null);
+        status = snapshot(State.RUNNING, started, null, target);
         reporting = monitor.scheduleAtFixedRate(this::report, REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         return status;
     }
 
     public synchronized RebuildStatus status() {
-        return status.state() == State.RUNNING ? snapshot(State.RUNNING, status.startedAt(), null, status.target(),
-                null) : status;
+        return status.state() == State.RUNNING
+                ? snapshot(State.RUNNING, status.startedAt(), null, status.target()) : status;
     }
 
     @PreDestroy
@@ -98,29 +96,33 @@ public class ViewRebuild {
     }
 
     private synchronized void report() {
-        RebuildStatus now = snapshot(State.RUNNING, status.startedAt(), null, status.target(), null);
-        boolean done = VIEWS.stream().allMatch(progress::isCaughtUp);
-        if (done) {
-            VIEWS.forEach(view -> progress.rebuilding(view, false));
-            Instant finished = clock.instant();
-            status = snapshot(State.DONE, status.startedAt(), finished, status.target(), null);
-            log.info("Rebuild done: {} in {} ms", status.progress(),
-                    Duration.between(status.startedAt(), finished).toMillis());
-            reporting.cancel(false);
-        } else {
-            status = now;
-            log.info("Rebuilding views: {}", now.progress());
+        try {
+            RebuildStatus now = snapshot(State.RUNNING, status.startedAt(), null, status.target());
+            if (progress.views().stream().allMatch(progress::hasReplayed)) {
+                progress.views().forEach(view -> progress.rebuilding(view, false));
+                Instant finished = clock.instant();
+                status = snapshot(State.DONE, status.startedAt(), finished, status.target());
+                log.info("Rebuild done: {} in {} ms", status.progress(),
+                        Duration.between(status.startedAt(), finished).toMillis());
+                reporting.cancel(false);
+            } else {
+                status = now;
+                log.info("Rebuilding views: {}", now.progress());
+            }
+        } catch (RuntimeException e) {
+            // A failed report must not end the reporting task: the rebuild would then never be seen to finish.
+            log.warn("Could not read the progress of the rebuild; trying again", e);
         }
     }
 
-    private RebuildStatus snapshot(State state, Instant started, Instant finished, long target, String error) {
-        List<ViewStatus> views = VIEWS.stream().map(view -> new ViewStatus(view,
+    private RebuildStatus snapshot(State state, Instant started, Instant finished, long target) {
+        List<ViewStatus> views = progress.views().stream().map(view -> new ViewStatus(view,
                 progress.position(view).isPresent() ? progress.position(view).getAsLong() : null,
-                progress.isReplaying(view), progress.isCaughtUp(view))).toList();
+                !progress.hasReplayed(view))).toList();
         long replayed = views.stream().mapToLong(v -> v.position() == null ? 0 : v.position()).min().orElse(0);
         long shown = state == State.DONE ? target : Math.min(replayed, target);
         return new RebuildStatus(state, started, finished, target, "replayed " + shown + " of " + target + " events",
-                views, error);
+                views, null);
     }
 
     private TrackingEventProcessor processor(String view) {

@@ -30,7 +30,8 @@ public final class Attribute {
 
     /** The year of a milestone attribute, empty for any other attribute. */
     public static OptionalInt milestoneYear(String attribute) {
-        return attribute.startsWith(MILESTONE) ? OptionalInt.of(Integer.parseInt(attribute.substring(MILESTONE.length())))
+        return attribute.startsWith(MILESTONE)
+                ? OptionalInt.of(Integer.parseInt(attribute.substring(MILESTONE.length())))
                 : OptionalInt.empty();
     }
 }

@@ -18,7 +18,7 @@ public record FindingSnapshot(String evaluationId, String findingId, SubjectKind
                               String evidenceRef, String note, boolean corrected, LocalDate effectiveFrom,
                               Instant recordedAt, long globalSequence, String actor) {
 
-    /** Which finding is the latest: the one for the latest year, then the latest effective, then the latest recorded. */
+    /** The latest finding is the one for the latest year, then the latest effective, then the latest recorded. */
     public static final Comparator<FindingSnapshot> LATEST = Comparator.comparingInt(FindingSnapshot::year)
             .thenComparing(FindingSnapshot::effectiveFrom).thenComparingLong(FindingSnapshot::globalSequence);
 

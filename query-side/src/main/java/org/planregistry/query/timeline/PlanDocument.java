@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.planregistry.api.Period;
@@ -37,10 +36,6 @@ public record PlanDocument(@JsonProperty("_id") String code, String title, Strin
 
     public PlanStatus statusAt(TimePoint point) {
         return point.inForce(status).map(v -> v.valueAs(PlanStatus.class)).orElse(PlanStatus.ADOPTED);
-    }
-
-    public Optional<Version> statusVersionAt(TimePoint point) {
-        return point.inForce(status);
     }
 
     public List<String> elementKeys() {

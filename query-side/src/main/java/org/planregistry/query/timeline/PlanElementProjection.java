@@ -35,14 +35,17 @@ import org.planregistry.query.timeline.ElementDetails.SectionDetails;
 import org.planregistry.query.timeline.ElementDetails.TaskDetails;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@code plan_elements} collection: turns each event into a new version of the attribute it sets, on the
- * document of the element it concerns. Runs in the same processing group as {@link PlanProjection}, so a plan and
- * its elements are always equally up to date.
+ * document of the element it concerns. Runs in the same processing group as {@link PlanProjection}, and before it
+ * for each event (see {@link Order}): once the plan document shows an event's sequence, its elements hold it too,
+ * which is what read-your-writes relies on.
  */
 @Component
+@Order(1)
 @ProcessingGroup(TimelineStore.PROCESSING_GROUP)
 class PlanElementProjection {
 

@@ -18,14 +18,17 @@ import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 import org.planregistry.query.event.RecordedEvent;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
  * Keeps the {@code plans} collection: one document per plan with its lifecycle and the ordered keys of its
  * elements. Every event of a plan moves the plan's {@code lastSequence}, which is how an answer says how up to date
- * it is and how read-your-writes knows a plan has caught up.
+ * it is and how read-your-writes knows a plan has caught up; it runs after {@link PlanElementProjection} for each
+ * event so that it never announces a change the elements do not hold yet.
  */
 @Component
+@Order(2)
 @ProcessingGroup(TimelineStore.PROCESSING_GROUP)
 class PlanProjection {
 

@@ -28,7 +28,7 @@ public class TimelineReader {
     }
 
     /** Waits until the plan view has processed {@code minSequence} (a query parameter; absent: no wait). */
-    public void awaitPlan(String plan, String minSequence) {
+    private void awaitPlan(String plan, String minSequence) {
         long sequence = QueryParameters.sequence("minSequence", minSequence, 0);
         readYourWrites.await(TimelineStore.PROCESSING_GROUP, sequence, () -> store.lastSequenceOf(plan));
     }
@@ -46,7 +46,7 @@ public class TimelineReader {
         }
     }
 
-    public static QueryProblem unknownPlan(String plan) {
+    private static QueryProblem unknownPlan(String plan) {
         return QueryProblem.notFound("plan", "plan " + plan + " is not in the registry");
     }
 }

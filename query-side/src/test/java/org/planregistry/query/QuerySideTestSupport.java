@@ -1,0 +1,100 @@
+package org.planregistry.query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.planregistry.eventstore.TestMongo;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
+import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The real query side on a random port, against an embedded MongoDB-protocol server over TCP. Every test class
+ * extends this one, so they share one Spring context and one store; each test adopts its own plan code.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "axoniq.update-checker.disabled=true",
+        "registry.users.operator.password=" + QuerySideTestSupport.OPERATOR_PASSWORD,
+        "registry.eventstore.fetch-delay=20ms",
+        "registry.query.consistency-timeout=2s",
+        "logging.level.org.axonframework=WARN",
+        "logging.level.de.bwaldvogel=WARN",
+        "logging.level.org.mongodb.driver=WARN"})
+abstract class QuerySideTestSupport {
+
+    static final String OPERATOR_PASSWORD = "operator-test-password";
+
+    private static final TestMongo MONGO = TestMongo.start();
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Autowired
+    TestRestTemplate http;
+    @Autowired
+    EventStore eventStore;
+    Registrar registrar;
+
+    @DynamicPropertySource
+    static void store(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("registry"));
+    }
+
+    @BeforeEach
+    void registrar() {
+        registrar = new Registrar(eventStore);
+    }
+
+    /** GETs {@code path} and reads the JSON answer, asserting the status. */
+    JsonNode get(String path, HttpStatus expected) {
+        ResponseEntity<String> response = client(path).exchange(RequestEntity.get(URI.create(path))
+                .accept(MediaType.APPLICATION_JSON).build(), String.class);
+        assertThat(response.getStatusCode()).as("GET %s answered %s", path, response.getBody()).isEqualTo(expected);
+        return read(response.getBody());
+    }
+
+    JsonNode get(String path) {
+        return get(path, HttpStatus.OK);
+    }
+
+    /** GETs {@code path} expecting a problem: the status, the problem+json type and the parsed problem. */
+    JsonNode problem(String path, HttpStatus expected) {
+        ResponseEntity<String> response = client(path).exchange(RequestEntity.get(URI.create(path))
+                .accept(MediaType.APPLICATION_JSON).build(), String.class);
+        assertThat(response.getStatusCode()).as("GET %s answered %s", path, response.getBody()).isEqualTo(expected);
+        assertThat(response.getHeaders().getContentType()).isNotNull();
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .as("content type %s", response.getHeaders().getContentType()).isTrue();
+        return read(response.getBody());
+    }
+
+    /** Operator endpoints are called with the operator's sign-in, everything else anonymously. */
+    private TestRestTemplate client(String path) {
+        return path.startsWith("/api/admin/") ? http.withBasicAuth("operator", OPERATOR_PASSWORD) : http;
+    }
+
+
+    ResponseEntity<String> exchange(HttpMethod method, String path, String accept) {
+        return client(path).exchange(RequestEntity.method(method, URI.create(path)).header(HttpHeaders.ACCEPT, accept)
+                .build(), String.class);
+    }
+
+    static JsonNode read(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + body, e);
+        }
+    }
+}
