@@ -1,7 +1,5 @@
 package org.planregistry.system;
 
-import java.util.Map;
-
 import org.planregistry.command.CommandSideApplication;
 import org.planregistry.query.QuerySideApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -21,29 +19,32 @@ public final class RegistryApps {
     private RegistryApps() {
     }
 
-    private static Map<String, Object> common(String mongoUri) {
+    /** Command-line arguments, because they outrank the application.yml found on the class path. */
+    private static String[] arguments(String mongoUri, String name) {
         System.setProperty("axoniq.update-checker.disabled", "true");
-        return Map.of(
-                "server.port", "0",
-                "spring.data.mongodb.uri", mongoUri,
-                "axon.axonserver.enabled", "false",
-                "axon.serializer.general", "jackson",
-                "axon.serializer.events", "jackson",
-                "axon.serializer.messages", "jackson",
-                "registry.users.registrar.password", REGISTRAR_PASSWORD,
-                "registry.users.evaluator.password", EVALUATOR_PASSWORD,
-                "registry.users.operator.password", OPERATOR_PASSWORD,
-                "registry.seed.enabled", "false");
+        return new String[] {
+                "--server.port=0",
+                "--spring.data.mongodb.uri=" + mongoUri,
+                "--axon.axonserver.enabled=false",
+                "--axon.serializer.general=jackson",
+                "--axon.serializer.events=jackson",
+                "--axon.serializer.messages=jackson",
+                "--registry.users.registrar.password=" + REGISTRAR_PASSWORD,
+                "--registry.users.evaluator.password=" + EVALUATOR_PASSWORD,
+                "--registry.users.operator.password=" + OPERATOR_PASSWORD,
+                "--registry.seed.enabled=false",
+                "--spring.application.name=" + name
+        };
     }
 
     public static ConfigurableApplicationContext commandSide(String mongoUri) {
-        return new SpringApplicationBuilder(CommandSideApplication.class).properties(common(mongoUri))
-                .properties("spring.application.name=command-side").run();
+        return new SpringApplicationBuilder(CommandSideApplication.class)
+                .run(arguments(mongoUri, "command-side"));
     }
 
     public static ConfigurableApplicationContext querySide(String mongoUri) {
-        return new SpringApplicationBuilder(QuerySideApplication.class).properties(common(mongoUri))
-                .properties("spring.application.name=query-side").run();
+        return new SpringApplicationBuilder(QuerySideApplication.class)
+                .run(arguments(mongoUri, "query-side"));
     }
 
     public static String baseUrl(ConfigurableApplicationContext context) {

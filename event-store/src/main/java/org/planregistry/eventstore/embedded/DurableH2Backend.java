@@ -37,6 +37,11 @@ import org.slf4j.LoggerFactory;
  * write is in the file (the OS page cache, or the disk with {@code syncEachWrite}). One write at a time also means a
  * commit never captures half of another command.
  *
+ * <p>Commands are intercepted in {@link #handleMessage(MongoMessage)}, the OP_MSG entry point through which current
+ * drivers send every command, rather than in {@code handleCommand(Channel, ...)}: overriding that needs Netty's
+ * {@code Channel} at compile time, and this module has Netty only at run time. Commands sent in the legacy OP_QUERY
+ * form (nowadays only the driver's connection handshake) reach the store without the gate and without a commit.
+ *
  * <p>Without H2's background thread nobody compacts, and the file grew to ~2 GB for 100k small documents. A
  * housekeeping thread therefore rewrites sparse chunks and moves chunks together about every third of a second,
  * when there were writes. With retention time 0 that would pull chunks from under a running scan ("Chunk N not
@@ -69,12 +74,14 @@ public final class DurableH2Backend extends H2Backend {
             "getparameter", "endsessions");
 
     private static final long HOUSEKEEPING_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(333);
-    // Rewrite chunks while less than this percentage of their pages is live.
-    private static final int REWRITE_FILL_RATE = Integer.getInteger("x.rewriteFill", 90);
-    private static final int REWRITE_BYTES_PER_ROUND = Integer.getInteger("x.rewriteBytes", 4 * 1024 * 1024);
-    // Move chunks into holes while the file is less than this percentage full.
-    private static final int MOVE_FILL_RATE = Integer.getInteger("x.moveFill", 90);
-    private static final int MOVE_BYTES_PER_ROUND = Integer.getInteger("x.moveBytes", 4 * 1024 * 1024);
+    // Per round: rewrite the live pages of chunks less than 70 % live, up to 1 MB, then move chunks into holes while
+    // the file is less than 90 % used, up to 1 MB. A rewrite costs about 200 ms per MB (pages are Java-serialised
+    // documents) and blocks every command meanwhile; less per round let the file grow without bound under a steady
+    // stream of inserts, more stalled writers for longer. H2's own housekeeping uses similar bounds while busy.
+    private static final int REWRITE_FILL_RATE = 70;
+    private static final int REWRITE_BYTES_PER_ROUND = 1024 * 1024;
+    private static final int MOVE_FILL_RATE = 90;
+    private static final int MOVE_BYTES_PER_ROUND = 1024 * 1024;
     // How long housekeeping waits for a long scan before it skips a round, and after how many skipped rounds it
     // waits for as long as it takes, so a steady stream of scans cannot starve it.
     private static final long HOUSEKEEPING_LOCK_WAIT_MILLIS = 100;
@@ -134,7 +141,7 @@ public final class DurableH2Backend extends H2Backend {
                     .fileName(file.toString())
                     .autoCommitDisabled()
                     .autoCommitBufferSize(0)
-                    .pageSplitSize(Integer.getInteger("x.split", 16 * 1024))
+                    .compress()
                     .open();
             try {
                 // Dead chunks are reused at once; housekeeping and the read pins keep that safe.
@@ -325,23 +332,16 @@ public final class DurableH2Backend extends H2Backend {
         }
     }
 
-    final AtomicLong tRewrite = new AtomicLong(), tMove = new AtomicLong();
     private void housekeep() {
         writesSinceHousekeeping.set(0);
         clearInterrupt();
-        long t0 = System.nanoTime();
-        if (REWRITE_FILL_RATE > 0) {
         mvStore.compact(REWRITE_FILL_RATE, REWRITE_BYTES_PER_ROUND);
         // compact() only rewrites pages in memory; the commit writes them and lets the old chunks die.
         mvStore.commit();
-        }
-        long t1 = System.nanoTime();
         FileStore<?> fileStore = mvStore.getFileStore();
-        if (MOVE_FILL_RATE > 0 && fileStore instanceof RandomAccessStore randomAccessStore) {
+        if (fileStore instanceof RandomAccessStore randomAccessStore) {
             randomAccessStore.compactMoveChunks(MOVE_FILL_RATE, MOVE_BYTES_PER_ROUND, mvStore);
         }
-        long t2 = System.nanoTime();
-        tRewrite.addAndGet(t1 - t0); tMove.addAndGet(t2 - t1);
         housekeepingRuns.incrementAndGet();
     }
 

@@ -2,12 +2,13 @@ package org.planregistry.eventstore.embedded;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
-import com.mongodb.MongoException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,21 +79,32 @@ final class EmbeddedMongoProcess implements AutoCloseable {
 
     private void awaitReady() {
         long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        try (MongoClient client = client(Duration.ofMillis(500))) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("Server exited with " + process.exitValue() + ":\n" + log());
-                }
-                try {
-                    client.getDatabase("admin").runCommand(new Document("ping", 1));
-                    return;
-                } catch (MongoException notYet) {
-                    if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("Server not ready after " + READY_TIMEOUT + ":\n" + log(),
-                                notYet);
-                    }
-                }
+        // Polls the port first: a driver pointed at a closed port logs a stack trace per attempt.
+        while (!accepts()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Server exited with " + process.exitValue() + ":\n" + log());
             }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("Server not listening after " + READY_TIMEOUT + ":\n" + log());
+            }
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Interrupted while waiting for the server", e);
+            }
+        }
+        try (MongoClient client = client(Duration.ofSeconds(10))) {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+        }
+    }
+
+    private boolean accepts() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 

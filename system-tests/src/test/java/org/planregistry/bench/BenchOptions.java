@@ -1,0 +1,101 @@
+package org.planregistry.bench;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * The benchmark's settings: system properties {@code -Dbench.NAME=VALUE} (Maven passes them through to
+ * {@code exec:java}) or {@code NAME=VALUE} program arguments, which win. Defaults finish in well under 15 minutes on
+ * two cores.
+ */
+record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> threads, int plans,
+                    int warmupCommands, int replayRuns, List<BenchStore.Backend> writeBackends,
+                    List<BenchStore.Backend> asOfBackends, List<Integer> sizes, int history, int requests,
+                    int httpWarmup, int replayReps, int replayWarmup, int scanReps, double scanSeconds, String out) {
+
+    static final String USAGE = """
+            Plan Registry benchmarks. Settings (-Dbench.NAME=VALUE, or NAME=VALUE as program arguments):
+              parts=write,asof          which benchmarks to run
+              events=10000              events per command run, and documents per raw insert run
+              h2.events=<events>        the same on the durable H2 backend
+              threads=1,4               concurrency levels of the raw insert and command runs
+              plans=50                  plans (aggregates) the command runs spread over, round robin
+              warmup=1000               warm-up raw inserts and warm-up commands (written to the store)
+              replay.runs=3             resets-and-replays of the query side's processors (median reported)
+              write.backends=memory,h2  backends of the write benchmark (memory, h2)
+              asof.backends=memory      backends of the as-of benchmark
+              sizes=1000,10000,100000   events in the store at which as-of latency is measured
+              history=300               adjustment commands on the queried Shenzhen plan
+              requests=300              measured as-of HTTP requests per size (after http.warmup=100)
+              replay.reps=100           measured replay-by-key baselines per size (after replay.warmup=20)
+              scan.reps=20              at most this many whole-stream scans per size...
+              scan.seconds=15           ...or fewer once this many seconds are spent (at least 3)
+              out=<file>                also write the result tables here (markdown)
+            """;
+
+    static BenchOptions parse(String[] args) {
+        Map<String, String> given = new java.util.HashMap<>();
+        System.getProperties().forEach((k, v) -> {
+            if (k.toString().startsWith("bench.")) {
+                given.put(k.toString().substring("bench.".length()), v.toString());
+            }
+        });
+        for (String arg : args) {
+            if (arg.equals("--help") || arg.equals("-h")) {
+                System.out.println(USAGE);
+                System.exit(0);
+            }
+            int eq = arg.indexOf('=');
+            if (eq < 0) {
+                throw new IllegalArgumentException("not NAME=VALUE: " + arg + "\n" + USAGE);
+            }
+            given.put(arg.substring(0, eq).replaceFirst("^-*(bench\\.)?", ""), arg.substring(eq + 1));
+        }
+        Settings s = new Settings(given);
+        int events = s.integer("events", 10_000);
+        BenchOptions options = new BenchOptions(s.list("parts", "write,asof", Function.identity()), events,
+                s.integer("h2.events", events), s.list("threads", "1,4", BenchOptions::count), s.integer("plans", 50),
+                s.integer("warmup", 1000), s.integer("replay.runs", 3),
+                s.list("write.backends", "memory,h2", BenchStore.Backend::of),
+                s.list("asof.backends", "memory", BenchStore.Backend::of),
+                s.list("sizes", "1000,10000,100000", BenchOptions::count), s.integer("history", 300),
+                s.integer("requests", 300), s.integer("http.warmup", 100), s.integer("replay.reps", 100),
+                s.integer("replay.warmup", 20), s.integer("scan.reps", 20),
+                Double.parseDouble(s.text("scan.seconds", "15")), s.text("out", ""));
+        if (!given.isEmpty()) {
+            throw new IllegalArgumentException("unknown settings " + given.keySet() + "\n" + USAGE);
+        }
+        return options;
+    }
+
+    /** Reads settings and removes each one read, so that misspelt names are reported. */
+    private record Settings(Map<String, String> given) {
+
+        String text(String name, String otherwise) {
+            String value = given.remove(name);
+            return value == null || value.isBlank() ? otherwise : value.trim();
+        }
+
+        int integer(String name, int otherwise) {
+            return count(text(name, String.valueOf(otherwise)));
+        }
+
+        <T> List<T> list(String name, String otherwise, Function<String, T> parse) {
+            return Arrays.stream(text(name, otherwise).split(",")).map(String::trim).filter(v -> !v.isEmpty())
+                    .map(parse).toList();
+        }
+    }
+
+    /** A whole number, optionally with underscores or a k/m suffix: {@code 100k}, {@code 100_000}. */
+    static int count(String text) {
+        String t = text.trim().toLowerCase().replace("_", "");
+        int factor = t.endsWith("k") ? 1_000 : t.endsWith("m") ? 1_000_000 : 1;
+        return Integer.parseInt(factor == 1 ? t : t.substring(0, t.length() - 1)) * factor;
+    }
+
+    boolean runs(String part) {
+        return parts.contains(part);
+    }
+}

@@ -1,0 +1,158 @@
+package org.planregistry.bench;
+
+import java.lang.management.ManagementFactory;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Plan Registry's performance benchmarks, run with {@code mvn -pl system-tests -Pbench verify -DskipTests}
+ * (settings: {@link BenchOptions#USAGE}; results and their reading: docs/benchmarks.md).
+ *
+ * <ul>
+ *   <li>Write (issue 2): raw driver {@code insertOne} of ~500-byte documents, the same number of events appended
+ *       through the command gateway, and a replay of the resulting store into the query side's views; rates and
+ *       their ratio to the raw insert rate measured on the same server in the same run.</li>
+ *   <li>As-of (issue 5): p50/p99 latency of {@code GET /api/plans/{plan}?asOf=D} with 1k, 10k and 100k events in
+ *       the store, against answering the same question by replaying the plan's events (read by key) and by scanning
+ *       the whole event stream, in the same run.</li>
+ * </ul>
+ *
+ * Everything runs in this JVM: the MongoDB-protocol server, both applications and the client, sharing the cores.
+ * No figure here is asserted; the goals are evaluated and printed, met or not.
+ */
+public final class Benchmarks {
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions options = BenchOptions.parse(args);
+        Report report = new Report();
+        String out = options.out().isBlank() ? defaultOut() : options.out();
+        report.line("## Run of %s", ZonedDateTime.now().format(DateTimeFormatter.ISO_OFFSET_DATE_TIME))
+                .line("")
+                .line("Machine: %d cores, %s %s, max heap %d MB, %s", Runtime.getRuntime().availableProcessors(),
+                        System.getProperty("java.vm.name"), System.getProperty("java.version"),
+                        Runtime.getRuntime().maxMemory() / (1024 * 1024), System.getProperty("os.name") + " "
+                                + System.getProperty("os.arch"))
+                .line("Settings: %s", options)
+                .line("JVM arguments: %s", ManagementFactory.getRuntimeMXBean().getInputArguments())
+                .line("");
+        report.progress("settings: %s", options);
+
+        List<WriteBench.Result> writes = new ArrayList<>();
+        if (options.runs("write")) {
+            for (BenchStore.Backend backend : options.writeBackends()) {
+                writes.add(new WriteBench(options, report).run(backend));
+            }
+            writeTables(report, options, writes);
+        }
+        List<AsOfBench.Result> asOfs = new ArrayList<>();
+        if (options.runs("asof")) {
+            for (BenchStore.Backend backend : options.asOfBackends()) {
+                asOfs.add(new AsOfBench(options, report).run(backend));
+            }
+            asOfTables(report, asOfs);
+        }
+        report.line("Total benchmark time: %.0f s", report.elapsedSeconds());
+        System.out.println();
+        System.out.println(report.tables());
+        report.writeTo(out);
+    }
+
+    private static String defaultOut() {
+        try {
+            // system-tests/target/test-classes → system-tests/target/benchmark-results.md
+            java.nio.file.Path classes = java.nio.file.Path.of(Benchmarks.class.getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            return classes.resolveSibling("benchmark-results.md").toString();
+        } catch (Exception e) {
+            return "benchmark-results.md";
+        }
+    }
+
+    private static void writeTables(Report report, BenchOptions options, List<WriteBench.Result> results) {
+        report.line("### Writes and replay (issue 2)").line("");
+        report.line("| backend | run | threads | count | seconds | per second | ratio to raw insertOne (same threads)"
+                + " | ratio to raw insertOne (1 thread) |");
+        report.line("|---|---|---:|---:|---:|---:|---:|---:|");
+        for (WriteBench.Result r : results) {
+            double raw1 = r.rawRate(1);
+            for (WriteBench.Rate rate : r.raw()) {
+                report.line("| %s | raw driver insertOne (%d B docs) | %d | %,d | %.2f | %,.0f | 1.00 | %.2f |",
+                        r.backend().label, r.rawDocBytes(), rate.threads(), rate.count(), rate.seconds(),
+                        rate.perSecond(), rate.perSecond() / raw1);
+            }
+            for (WriteBench.Rate rate : r.commands()) {
+                report.line("| %s | commands via gateway (events avg %.0f B) | %d | %,d | %.2f | %,.0f | %.3f | %.3f |",
+                        r.backend().label, r.eventDocBytes(), rate.threads(), rate.count(), rate.seconds(),
+                        rate.perSecond(), rate.perSecond() / r.rawRate(rate.threads()), rate.perSecond() / raw1);
+            }
+            report.line("| %s | replay into views %s (median of %d, runs: %s s) | %s | %,d | %.2f | %,.0f | – | %.3f |",
+                    r.backend().label, r.processors(), r.replaySeconds().size(), format(r.replaySeconds()),
+                    "1 per processor", r.replayedEvents(), r.replayedEvents() / r.replayRate(), r.replayRate(),
+                    r.replayRate() / raw1);
+            report.line("| %s | query side start-up + catch-up (cold) | – | %,d | %.2f | %,.0f | – | %.3f |",
+                    r.backend().label, r.replayedEvents(), r.coldStartSeconds(),
+                    r.replayedEvents() / r.coldStartSeconds(), r.replayedEvents() / r.coldStartSeconds() / raw1);
+        }
+        report.line("");
+        for (WriteBench.Result r : results) {
+            double raw1 = r.rawRate(1);
+            double replay = r.replayRate() / raw1;
+            report.line("- %s: replay = **%.1f %%** of raw insertOne (goal ≥ 25 %%: %s)", r.backend().label,
+                    100 * replay, replay >= 0.25 ? "met" : "NOT met");
+            for (WriteBench.Rate rate : r.commands()) {
+                double ratio = rate.perSecond() / r.rawRate(rate.threads());
+                report.line("- %s: cached commands, %d thread(s) = **%.1f %%** of raw insertOne with %d thread(s)"
+                                + " (goal ≥ 15 %%: %s)", r.backend().label, rate.threads(), 100 * ratio,
+                        rate.threads(), ratio >= 0.15 ? "met" : "NOT met");
+            }
+            if (r.bytesOnDisk() > 0) {
+                report.line("- %s: store file %,d MB after the run", r.backend().label, r.bytesOnDisk() >> 20);
+            }
+        }
+        report.line("");
+    }
+
+    private static void asOfTables(Report report, List<AsOfBench.Result> results) {
+        report.line("### Plan as of a date (issue 5)").line("");
+        for (AsOfBench.Result r : results) {
+            report.line("%s backend; queried plan %s: %d events (%d from the import, %d adjustment commands); "
+                            + "asOf rotates over %s.", r.backend().label, Scenario.SHENZHEN, r.planEvents(),
+                    r.importedEvents(), r.historyEvents(), AsOfBench.DATES).line("");
+            report.line("| events in store | view p50 ms | view p99 ms | replay by key p50 / p99 ms | "
+                    + "scan p50 / p99 ms (runs) | speed-up vs replay by key (p50) | speed-up vs scan (p50) | "
+                    + "answer bytes | filler + catch-up s |");
+            report.line("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+            for (AsOfBench.SizeResult s : r.sizes()) {
+                report.line("| %,d | %.2f | %.2f | %.2f / %.2f | %.1f / %.1f (%d) | %.1f× | %.0f× | %,d | %.1f |",
+                        s.eventsInStore(), s.view().p50(), s.view().p99(), s.byKey().p50(), s.byKey().p99(),
+                        s.byScan().p50(), s.byScan().p99(), s.byScan().count(), s.byKey().p50() / s.view().p50(),
+                        s.byScan().p50() / s.view().p50(), s.responseBytes(), s.catchUpSeconds());
+            }
+            report.line("");
+            AsOfBench.SizeResult first = r.sizes().get(0);
+            AsOfBench.SizeResult last = r.sizes().get(r.sizes().size() - 1);
+            double growth = last.view().p50() / first.view().p50();
+            report.line("- %s: p50 at %,d / p50 at %,d = **%.2f** (goal ≤ 1.5: %s)", r.backend().label,
+                    last.eventsInStore(), first.eventsInStore(), growth, growth <= 1.5 ? "met" : "NOT met");
+            for (AsOfBench.SizeResult s : r.sizes()) {
+                double byKey = s.byKey().p50() / s.view().p50();
+                double byScan = s.byScan().p50() / s.view().p50();
+                report.line("- %s, %,d events: view vs full replay of the plan's events by key **%.1f×** "
+                                + "(goal ≥ 50×: %s); vs scan of the whole stream **%.0f×** (%s)", r.backend().label,
+                        s.eventsInStore(), byKey, byKey >= 50 ? "met" : "NOT met", byScan,
+                        byScan >= 50 ? "≥ 50×" : "< 50×");
+            }
+            report.line("");
+        }
+    }
+
+    private static String format(List<Double> seconds) {
+        return String.join(", ", seconds.stream().map(s -> String.format(java.util.Locale.ROOT, "%.2f", s))
+                .toList());
+    }
+}
