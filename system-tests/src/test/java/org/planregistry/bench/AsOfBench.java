@@ -103,12 +103,19 @@ final class AsOfBench {
                             label, head, fill, catchUp);
 
                     int responseBytes = checkAnswersAgree(queries, engine);
+                    Report.Stage stage = report.stage(String.format("%s: %,d events, as-of view over HTTP", label,
+                            head));
                     Latencies view = measure(options.httpWarmup(), options.requests(), 0,
                             i -> () -> get(queries, DATES.get(i % DATES.size())));
+                    stage.end();
+                    stage = report.stage(String.format("%s: %,d events, replay by key", label, head));
                     Latencies byKey = measure(options.replayWarmup(), options.replayReps(), 0,
                             i -> () -> TargetsByReplay.byKey(engine, Scenario.SHENZHEN, DATES.get(i % DATES.size())));
+                    stage.end();
+                    stage = report.stage(String.format("%s: %,d events, scan of the stream", label, head));
                     Latencies byScan = measure(1, options.scanReps(), options.scanSeconds(),
                             i -> () -> TargetsByReplay.byScan(engine, Scenario.SHENZHEN, DATES.get(i % DATES.size())));
+                    stage.end();
                     report.progress("[%s] %,d events: view p50 %.2f ms p99 %.2f ms | replay by key p50 %.2f ms | "
                                     + "scan p50 %.1f ms (%d runs)", label, head, view.p50(), view.p99(),
                             byKey.p50(), byScan.p50(), byScan.count());

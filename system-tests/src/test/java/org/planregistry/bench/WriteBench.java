@@ -73,7 +73,9 @@ final class WriteBench {
             List<Rate> raw = new ArrayList<>();
             for (int threads : options.threads()) {
                 MongoCollection<Document> collection = client.getDatabase("raw").getCollection("raw_t" + threads);
+                Report.Stage stage = report.stage(backend.label + ": raw insertOne, " + threads + " thread(s)");
                 raw.add(timed(threads, events, (thread, i) -> collection.insertOne(rawDoc((long) i))));
+                stage.end();
                 report.progress("[%s] raw insertOne, %d thread(s): %,.0f docs/s", backend.label, threads,
                         raw.get(raw.size() - 1).perSecond());
             }
@@ -92,7 +94,9 @@ final class WriteBench {
                     List<List<PlanCommand>> work = Scenario.byThread(
                             Scenario.roundRobin("CMD" + threads, options.plans(), events), threads);
                     long before = engine.lastAllocatedSequence();
+                    Report.Stage stage = report.stage(backend.label + ": commands, " + threads + " thread(s)");
                     Rate rate = timed(threads, events, work, gateway);
+                    stage.end();
                     long written = engine.lastAllocatedSequence() - before;
                     if (written != events) {
                         throw new IllegalStateException(events + " commands wrote " + written + " events");
@@ -114,9 +118,11 @@ final class WriteBench {
                         head, cold);
                 List<Double> replays = new ArrayList<>();
                 for (int run = 0; run < options.replayRuns(); run++) {
+                    Report.Stage stage = report.stage(backend.label + ": replay " + (run + 1));
                     long t0 = System.nanoTime();
                     processors.resetAndStart();
                     double seconds = (processors.awaitPosition(head, Duration.ofMinutes(20)) - t0) / 1e9;
+                    stage.end();
                     replays.add(seconds);
                     report.progress("[%s] replay %d of %,d events: %.2f s, %,.0f events/s", backend.label, run + 1,
                             head, seconds, head / seconds);
