@@ -89,6 +89,8 @@ final class AsOfBench {
                 List<SizeResult> sizes = new ArrayList<>();
                 int fillerPlans = 0;
                 for (int size : options.sizes()) {
+                    Report.Stage filling = report.stage(String.format("%s: filler to %,d events + views catch up",
+                            label, size));
                     long fillStart = System.nanoTime();
                     while (engine.lastAllocatedSequence() < size) {
                         long missing = size - engine.lastAllocatedSequence();
@@ -99,6 +101,7 @@ final class AsOfBench {
                     double fill = (System.nanoTime() - fillStart) / 1e9;
                     long head = engine.lastAllocatedSequence();
                     double catchUp = (processors.awaitPosition(head, Duration.ofMinutes(30)) - fillStart) / 1e9;
+                    filling.end();
                     report.progress("[%s] store at %,d events: filler written in %.1f s, views caught up after %.1f s",
                             label, head, fill, catchUp);
 
