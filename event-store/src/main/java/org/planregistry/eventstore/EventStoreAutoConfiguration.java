@@ -3,7 +3,9 @@ package org.planregistry.eventstore;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.Configuration;
@@ -21,9 +23,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
@@ -67,18 +66,22 @@ public class EventStoreAutoConfiguration {
     @Bean
     @Primary
     Serializer serializer() {
-        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+        return json();
     }
 
     @Bean
     @Qualifier("eventSerializer")
     Serializer eventSerializer() {
-        return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+        return json();
     }
 
     @Bean
     @Qualifier("messageSerializer")
     Serializer messageSerializer() {
+        return json();
+    }
+
+    private static Serializer json() {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
     }
 
@@ -87,12 +90,11 @@ public class EventStoreAutoConfiguration {
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                Configuration configuration,
                                                @Value("${registry.eventstore.gap-timeout:60s}") Duration gapTimeout) {
-        ObjectMapper snapshots = EventJson.snapshotMapper();
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .database(registryDatabase)
                 .gapTimeout(gapTimeout)
                 .eventSerializer(eventSerializer)
-                .snapshotSerializer(JacksonSerializer.builder().objectMapper(snapshots).build())
+                .snapshotSerializer(JacksonSerializer.builder().objectMapper(EventJson.snapshotMapper()).build())
                 .upcasterChain(configuration.upcasterChain() != null ? configuration.upcasterChain()
                         : new EventUpcasterChain())
                 .build();

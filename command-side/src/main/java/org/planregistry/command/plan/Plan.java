@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 import org.axonframework.commandhandling.CommandHandler;
@@ -26,6 +27,7 @@ import org.planregistry.api.Baseline;
 import org.planregistry.api.Decimals;
 import org.planregistry.api.EvaluationKind;
 import org.planregistry.api.Item;
+import org.planregistry.api.Nature;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptGoalCommand;
@@ -150,7 +152,7 @@ class Plan {
         }
         String title = command.title() == null ? goal.title() : command.title();
         String description = command.description() == null ? goal.description() : command.description();
-        if (title.equals(goal.title()) && java.util.Objects.equals(description, goal.description())) {
+        if (title.equals(goal.title()) && Objects.equals(description, goal.description())) {
             throw conflict("title", "the amendment changes nothing: title and description are as in force");
         }
         apply(new GoalAmendedEvent(planCode, command.goalCode(), title, description, effective, command.reason(),
@@ -176,7 +178,7 @@ class Plan {
         }
         apply(new IndicatorAdoptedEvent(planCode, command.indicatorCode(), command.number(), command.category(),
                 command.subCategory(), command.name(), command.unit(),
-                command.nature() == null ? org.planregistry.api.Nature.EXPECTED : command.nature(),
+                command.nature() == null ? Nature.EXPECTED : command.nature(),
                 command.baseline(), command.target(), command.notes() == null ? List.of() : command.notes(),
                 effective, command.reason(), command.decisionRef()));
     }

@@ -20,6 +20,7 @@ import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
 import org.planregistry.api.PlanCommand.SetMilestoneCommand;
 import org.planregistry.api.PlanCommand.SupersedePlanCommand;
 import org.planregistry.api.Target;
+import org.planregistry.command.plan.PlanRuleViolation;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,8 +76,7 @@ class PlanController {
                                                    @RequestHeader(value = "If-Match", required = false) String ifMatch,
                                                    @RequestHeader(value = CORRELATION, required = false) String corr) {
         if (body.target().year() == null) {
-            throw new org.planregistry.command.plan.PlanRuleViolation(
-                    org.planregistry.command.plan.PlanRuleViolation.Kind.INVALID, "target.year", "is required");
+            throw new PlanRuleViolation(PlanRuleViolation.Kind.INVALID, "target.year", "is required");
         }
         Baseline baseline = body.baseline() == null ? null
                 : new Baseline(body.baseline().year(), body.baseline().value());

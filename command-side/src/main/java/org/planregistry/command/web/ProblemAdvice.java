@@ -1,5 +1,8 @@
 package org.planregistry.command.web;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -7,6 +10,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -116,17 +120,17 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
         if (e instanceof InvalidFormatException format) {
             Class<?> type = format.getTargetType();
             if (type.isEnum()) {
-                return "'" + format.getValue() + "' is not one of " + java.util.Arrays.toString(type.getEnumConstants());
+                return "'" + format.getValue() + "' is not one of " + Arrays.toString(type.getEnumConstants());
             }
-            if (type == java.time.LocalDate.class) {
+            if (type == LocalDate.class) {
                 return "'" + format.getValue() + "' is not a date (YYYY-MM-DD)";
             }
-            if (type == java.math.BigDecimal.class || Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            if (type == BigDecimal.class || Number.class.isAssignableFrom(type) || type.isPrimitive()) {
                 return "'" + format.getValue() + "' is not a number";
             }
             return "'" + format.getValue() + "' is not a valid " + type.getSimpleName();
         }
-        if (e instanceof com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException) {
+        if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {

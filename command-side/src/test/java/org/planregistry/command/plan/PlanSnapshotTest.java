@@ -1,0 +1,69 @@
+package org.planregistry.command.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.axonframework.common.caching.Cache;
+import org.junit.jupiter.api.Test;
+import org.planregistry.api.Baseline;
+import org.planregistry.api.Nature;
+import org.planregistry.api.Period;
+import org.planregistry.api.PlanCommand.AdoptGoalCommand;
+import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
+import org.planregistry.api.PlanCommand.AdoptPlanCommand;
+import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
+import org.planregistry.api.Qualifier;
+import org.planregistry.api.Target;
+import org.planregistry.command.CommandSideTest;
+import org.planregistry.eventstore.MongoEventStorageEngine;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/** A long history is loaded from a snapshot; the plan rebuilt from it must enforce its rules as before. */
+class PlanSnapshotTest extends CommandSideTest {
+
+    private static final String PLAN = "SNAPSHOT-PLAN";
+    private static final LocalDate ADOPTED = LocalDate.of(2022, 1, 1);
+
+    @Autowired
+    private PlanCommandGateway gateway;
+    @Autowired
+    private MongoEventStorageEngine engine;
+    @Autowired
+    private Cache planCache;
+
+    @Test
+    void aPlanLoadedFromItsSnapshotKnowsItsWholeHistory() throws Exception {
+        gateway.send(new AdoptPlanCommand(PLAN, "快照", null, null, ADOPTED, new Period(2021, 2025), null, null), null,
+                null);
+        gateway.send(new AdoptIndicatorCommand(PLAN, "I01", 1, "总体指标", null, "金融业增加值", "亿元", Nature.EXPECTED,
+                new Baseline(2020, new BigDecimal("4189.6")), new Target(2025, new BigDecimal("6400"),
+                Qualifier.ABOUT), List.of(), null, null, null), null, null);
+        for (int i = 0; i < 110; i++) {
+            gateway.send(new AdoptGoalCommand(PLAN, "G" + i, "目标 " + i, 2025, "说明", null, null, null), null, null);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (engine.readSnapshot(PLAN).isEmpty() && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        assertThat(engine.readSnapshot(PLAN)).as("a snapshot after 100 events").isPresent();
+
+        planCache.removeAll(); // the next command must load the plan from the store: snapshot plus later events
+        assertThatThrownBy(() -> gateway.send(new AdoptGoalCommand(PLAN, "G7", "重复", 2025, "x", null, null, null),
+                null, null)).isInstanceOfSatisfying(PlanRuleViolation.class,
+                v -> assertThat(v.field()).isEqualTo("goalCode"));
+        planCache.removeAll();
+        Recorded revised = gateway.send(new ReviseIndicatorTargetCommand(PLAN, "I01", null, new BigDecimal("7000"),
+                Qualifier.ABOUT, "亿元", LocalDate.of(2024, 1, 1), "调整", null), null, null);
+        assertThat(revised.version()).isEqualTo(112L);
+        planCache.removeAll();
+        assertThatThrownBy(() -> gateway.send(new ReviseIndicatorTargetCommand(PLAN, "I01", null,
+                new BigDecimal("7000.0"), Qualifier.ABOUT, null, LocalDate.of(2024, 6, 1), "再调整", null), null, null))
+                .as("the revised target survived the snapshot round trip")
+                .isInstanceOfSatisfying(PlanRuleViolation.class, v -> assertThat(v.field()).isEqualTo("target"));
+    }
+}
