@@ -16,7 +16,6 @@ public final class TestMongo implements AutoCloseable {
 
     private TestMongo() {
         server = new MongoServer(new MemoryBackend());
-        server.enableOplog();
         server.bind("127.0.0.1", 0);
         address = server.getLocalAddress();
     }

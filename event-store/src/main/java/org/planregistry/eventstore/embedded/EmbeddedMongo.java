@@ -15,8 +15,8 @@ import org.slf4j.LoggerFactory;
  * MongoDB: durable on a file ({@link DurableH2Backend}) or in memory.
  *
  * <p>Run it with {@link #main(String[])}, or start one from code with {@link #start(int, Path)} or
- * {@link #startInMemory(int)} and connect any MongoDB driver to {@link #connectionString()}. The oplog is enabled,
- * so change streams work. The server speaks only the part of MongoDB that mongo-java-server implements (no
+ * {@link #startInMemory(int)} and connect any MongoDB driver to {@link #connectionString()}. There is no oplog, so
+ * no change streams: the registry does not use them. The server speaks only the part of MongoDB that mongo-java-server implements (no
  * transactions, no sessions; see GROUND.md).
  */
 public final class EmbeddedMongo implements AutoCloseable {
@@ -74,7 +74,8 @@ public final class EmbeddedMongo implements AutoCloseable {
         MongoBackend backend = durableBackend != null ? durableBackend : new MemoryBackend();
         MongoServer server = new MongoServer(backend);
         try {
-            server.enableOplog();
+            // No oplog: the registry reads by _id look-ups, not change streams, and the oplog would double every
+            // write and never be trimmed.
             server.bind(new InetSocketAddress(host, port));
         } catch (Exception e) {
             // Netty rethrows a BindException undeclared, and MongoServer cleans up only after RuntimeExceptions:

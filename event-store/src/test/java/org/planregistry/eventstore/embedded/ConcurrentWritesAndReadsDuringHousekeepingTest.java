@@ -28,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * with retention time 0 an ungated scan once failed with "Chunk N not found" (GROUND.md). Every read must succeed,
  * see a consistent, growing collection, and every write must be counted, also after a restart.
  */
-@Timeout(value = 90, unit = TimeUnit.SECONDS)
+@Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ConcurrentWritesAndReadsDuringHousekeepingTest {
 
     private static final int WRITERS = 4;
@@ -71,7 +71,7 @@ class ConcurrentWritesAndReadsDuringHousekeepingTest {
                     readers.add(pool.submit(() -> scanWhile(writing, events)));
                 }
                 for (Future<?> writer : writers) {
-                    writer.get(60, TimeUnit.SECONDS);
+                    writer.get(100, TimeUnit.SECONDS);
                 }
                 writing.set(false);
                 for (Future<Integer> reader : readers) {

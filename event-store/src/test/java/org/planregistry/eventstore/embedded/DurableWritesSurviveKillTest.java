@@ -79,7 +79,7 @@ class DurableWritesSurviveKillTest {
         assertThat(failure).as("the kill interrupted the stream of writes").isNotNull();
         assertThat(acknowledged).hasSizeGreaterThanOrEqualTo(KILL_AFTER_ACKS);
         double seconds = (killedAtNanos.get() - startedNanos) / 1e9;
-        System.out.printf("Durable single inserts before the kill: %d in %.2f s = %.0f inserts/s%n",
+        System.out.printf("Durable single inserts (fresh JVM) before the kill: %d in %.2f s = %.0f/s%n",
                 KILL_AFTER_ACKS, seconds, KILL_AFTER_ACKS / seconds);
 
         try (EmbeddedMongoProcess server = EmbeddedMongoProcess.start(dataDir, workDir, "second-run");
