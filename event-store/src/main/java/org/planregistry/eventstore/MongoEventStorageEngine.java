@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,10 +124,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         long last = sequence.allocate(messages.size());
         long first = last - messages.size() + 1;
         List<Document> docs = new ArrayList<>(messages.size());
+        Map<String, String> chainHeads = new HashMap<>();
         for (int i = 0; i < messages.size(); i++) {
             DomainEventMessage<?> event = asDomainEvent(messages.get(i))
                     .andMetaData(Map.of(GLOBAL_SEQUENCE, first + i));
-            docs.add(toDocument(first + i, event, serializer));
+            Document doc = toDocument(first + i, event, serializer);
+            String previous = chainHeads.computeIfAbsent(event.getAggregateIdentifier(),
+                    id -> previousHash(id, event.getSequenceNumber()));
+            String hash = HashChain.link(previous, doc);
+            docs.add(doc.append(HashChain.PREVIOUS_HASH, previous).append(HashChain.HASH, hash));
+            chainHeads.put(event.getAggregateIdentifier(), hash);
         }
         try {
             insert(docs);
@@ -140,6 +147,18 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         } catch (MongoException e) {
             handlePersistenceException(e, messages.get(0));
         }
+    }
+
+    /** The hash of the aggregate's event before {@code sequenceNumber}: one look-up by key. */
+    private String previousHash(String aggregateIdentifier, long sequenceNumber) {
+        if (sequenceNumber == 0) {
+            return HashChain.GENESIS;
+        }
+        Document previous = events.find(eq("aggregateKey", aggregateKey(aggregateIdentifier, sequenceNumber - 1)))
+                .projection(new Document(HashChain.HASH, 1)).first();
+        // A predecessor missing or unhashed would be a broken store; the link records that as the empty hash.
+        return previous == null || previous.getString(HashChain.HASH) == null ? HashChain.GENESIS
+                : previous.getString(HashChain.HASH);
     }
 
     /** Writes one commit's documents, in order; everything before the first failure is written, nothing after. */

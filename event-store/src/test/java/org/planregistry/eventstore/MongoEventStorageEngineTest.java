@@ -296,4 +296,39 @@ class MongoEventStorageEngineTest {
         assertThat(engine.readEvents("SNAP", 3).asStream().map(DomainEventMessage::getSequenceNumber).toList())
                 .containsExactly(3L, 4L);
     }
+
+    @Test
+    void everyPlanIsAHashChainThatRevealsARewrittenEvent() {
+        MongoEventStorageEngine engine = engine();
+        for (int i = 0; i < 5; i++) {
+            engine.appendEvents(event("CHAIN", i));
+            engine.appendEvents(event("OTHER", i));
+        }
+        MongoDatabase database = connect();
+        ChainVerification verification = new ChainVerification(database);
+        ChainVerification.Report intact = verification.verify("CHAIN");
+        assertThat(intact.intact()).isTrue();
+        assertThat(intact.events()).isEqualTo(5);
+        assertThat(intact.head().sequenceNumber()).isEqualTo(4);
+        assertThat(intact.head().hash()).hasSize(64);
+        Document third = database.getCollection("events").find(new Document("aggregateKey", "CHAIN/2")).first();
+        Document second = database.getCollection("events").find(new Document("aggregateKey", "CHAIN/1")).first();
+        assertThat(third.getString("previousHash")).isEqualTo(second.getString("hash"));
+
+        // Someone with write access to the database edits the payload of the third event.
+        database.getCollection("events").updateOne(new Document("aggregateKey", "CHAIN/2"), new Document("$set",
+                new Document("payload", third.getString("payload").replace("目标 2", "目标 X"))));
+        ChainVerification.Report tampered = verification.verify("CHAIN");
+        assertThat(tampered.intact()).isFalse();
+        assertThat(tampered.firstBroken().sequenceNumber()).isEqualTo(2);
+        assertThat(tampered.problem()).contains("changed");
+        assertThat(tampered.head().sequenceNumber()).as("the last link that held").isEqualTo(1);
+        assertThat(verification.verify("OTHER").intact()).isTrue();
+
+        database.getCollection("events").deleteOne(new Document("aggregateKey", "OTHER/4"));
+        database.getCollection("events").deleteOne(new Document("aggregateKey", "OTHER/2"));
+        ChainVerification.Report removed = verification.verify("OTHER");
+        assertThat(removed.intact()).isFalse();
+        assertThat(removed.problem()).contains("event 2").contains("missing");
+    }
 }

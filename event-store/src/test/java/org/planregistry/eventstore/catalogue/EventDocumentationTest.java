@@ -50,6 +50,7 @@ class EventDocumentationTest {
 
     /** Heading of the section that shows one event as MongoDB stores it. */
     static final String STORED_DOCUMENT = "A stored event document";
+    private static final String PREVIOUS_HASH = "5d1c8f0e3b7a9264c0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c5d6e7";
 
     private static final ObjectMapper JSON = EventJson.mapper();
     private static final Pattern HEADING = Pattern.compile("^(#{1,3}) +(.+?) *$");
@@ -125,6 +126,9 @@ class EventDocumentationTest {
             MongoDatabase database = client.getDatabase("registry");
             // Other plans' events came first: this one is the store's 1187th and this plan's 132nd (sequence 131).
             new GlobalSequence(database.getCollection("sequences"), "events").allocate(1186);
+            // Its predecessor in the plan's hash chain, reduced to what the chain reads of it.
+            database.getCollection("events").insertOne(new Document("_id", 1150L)
+                    .append("aggregateKey", EventExamples.PLAN + "/130").append("hash", PREVIOUS_HASH));
             JacksonSerializer serializer = JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
             MongoEventStorageEngine engine = MongoEventStorageEngine.builder().database(database)
                     .eventSerializer(serializer).snapshotSerializer(serializer).build();
@@ -135,7 +139,7 @@ class EventDocumentationTest {
                             "correlationId", "b6a4e1c2-5d3f-4a8b-9c7e-2f1d0e6a5b48"),
                     "3f0c2a7e-8b1d-4c55-9e0a-6d2f4b7c1e93", Instant.parse("2024-07-02T01:38:05.417Z")));
 
-            Document stored = database.getCollection("events").find().first();
+            Document stored = database.getCollection("events").find(new Document("_id", 1187L)).first();
             assertEquals(withInnerJsonParsed(JSON.readTree(blocks.get(0))), withInnerJsonParsed(JSON.readTree(
                     stored.toJson())), () -> "the event store now writes:\n"
                     + stored.toJson(JsonWriterSettings.builder().indent(true).build()));

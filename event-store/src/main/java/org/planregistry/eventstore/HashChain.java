@@ -1,0 +1,43 @@
+package org.planregistry.eventstore;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import org.bson.Document;
+
+/**
+ * The hash chain that makes a plan's history tamper-evident: each stored event carries the SHA-256 of its
+ * predecessor's hash and its own stored content (aggregate, sequence, type, revision, recorded time, payload and
+ * metadata exactly as stored). Changing, removing or reordering any stored event breaks every link after it, so an
+ * auditor who kept a plan's chain head can later prove the record was not rewritten.
+ */
+public final class HashChain {
+
+    /** The "previous hash" of a plan's first event. */
+    public static final String GENESIS = "";
+    static final String HASH = "hash";
+    static final String PREVIOUS_HASH = "previousHash";
+
+    private HashChain() {
+    }
+
+    /** The link for a stored event document, given its predecessor's hash. */
+    public static String link(String previousHash, Document event) {
+        MessageDigest sha256;
+        try {
+            sha256 = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+        for (String part : new String[] {previousHash, event.getString("aggregateIdentifier"),
+                String.valueOf(event.get("sequenceNumber")), event.getString("payloadType"),
+                String.valueOf(event.get("payloadRevision")), event.getString("timestamp"), event.getString("payload"),
+                event.getString("metaData")}) {
+            sha256.update(part == null ? new byte[0] : part.getBytes(StandardCharsets.UTF_8));
+            sha256.update((byte) 0); // a separator no part contains, so parts cannot shift into each other
+        }
+        return HexFormat.of().formatHex(sha256.digest());
+    }
+}
