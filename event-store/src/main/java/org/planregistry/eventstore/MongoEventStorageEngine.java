@@ -76,6 +76,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Duration gapTimeout;
     private final Clock clock;
     private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
+    private final ChainHeads recentHeads = new ChainHeads(10_000);
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -124,19 +125,22 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         long last = sequence.allocate(messages.size());
         long first = last - messages.size() + 1;
         List<Document> docs = new ArrayList<>(messages.size());
-        Map<String, String> chainHeads = new HashMap<>();
+        Map<String, Document> chainHeads = new HashMap<>();
         for (int i = 0; i < messages.size(); i++) {
             DomainEventMessage<?> event = asDomainEvent(messages.get(i))
                     .andMetaData(Map.of(GLOBAL_SEQUENCE, first + i));
             Document doc = toDocument(first + i, event, serializer);
-            String previous = chainHeads.computeIfAbsent(event.getAggregateIdentifier(),
-                    id -> previousHash(id, event.getSequenceNumber()));
-            String hash = HashChain.link(previous, doc);
-            docs.add(doc.append(HashChain.PREVIOUS_HASH, previous).append(HashChain.HASH, hash));
-            chainHeads.put(event.getAggregateIdentifier(), hash);
+            Document before = chainHeads.get(event.getAggregateIdentifier());
+            String previous = before != null ? before.getString(HashChain.HASH)
+                    : previousHash(event.getAggregateIdentifier(), event.getSequenceNumber());
+            docs.add(doc.append(HashChain.PREVIOUS_HASH, previous)
+                    .append(HashChain.HASH, HashChain.link(previous, doc)));
+            chainHeads.put(event.getAggregateIdentifier(), doc);
         }
         try {
             insert(docs);
+            chainHeads.forEach((aggregate, head) -> recentHeads.remember(aggregate,
+                    head.get("sequenceNumber", Number.class).longValue(), head.getString(HashChain.HASH)));
             DomainEventMessage<?> lastEvent = asDomainEvent(messages.get(messages.size() - 1));
             LAST_APPENDED.set(new Appended(last, lastEvent.getAggregateIdentifier(), lastEvent.getSequenceNumber()));
         } catch (MongoBulkWriteException e) {
@@ -149,10 +153,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         }
     }
 
-    /** The hash of the aggregate's event before {@code sequenceNumber}: one look-up by key. */
+    /**
+     * The hash of the aggregate's event before {@code sequenceNumber}: from this engine's own last append to that
+     * aggregate when it is that event, otherwise one look-up by key (another instance appended in between).
+     */
     private String previousHash(String aggregateIdentifier, long sequenceNumber) {
         if (sequenceNumber == 0) {
             return HashChain.GENESIS;
+        }
+        String known = recentHeads.hashOf(aggregateIdentifier, sequenceNumber - 1);
+        if (known != null) {
+            return known;
         }
         Document previous = events.find(eq("aggregateKey", aggregateKey(aggregateIdentifier, sequenceNumber - 1)))
                 .projection(new Document(HashChain.HASH, 1)).first();

@@ -331,4 +331,16 @@ class MongoEventStorageEngineTest {
         assertThat(removed.intact()).isFalse();
         assertThat(removed.problem()).contains("event 2").contains("missing");
     }
+
+    @Test
+    void theChainHoldsWhenTwoInstancesTakeTurnsOnOnePlan() {
+        MongoEventStorageEngine first = engine();
+        MongoEventStorageEngine second = engine();
+        for (int i = 0; i < 6; i++) {
+            (i % 3 == 0 ? second : first).appendEvents(event("TURNS", i));
+        }
+        ChainVerification.Report report = new ChainVerification(connect()).verify("TURNS");
+        assertThat(report.intact()).as(String.valueOf(report.problem())).isTrue();
+        assertThat(report.events()).isEqualTo(6);
+    }
 }
