@@ -38,7 +38,8 @@ final class AsOfBench {
 
     /** What one store size measured. */
     record SizeResult(long eventsInStore, double fillSeconds, double catchUpSeconds, Latencies view,
-                      Latencies byKey, Latencies byScan, int responseBytes) {
+                      Latencies httpFloor, Latencies byKey, Latencies byScan, int minResponseBytes,
+                      int maxResponseBytes) {
     }
 
     record Result(BenchStore.Backend backend, int importedEvents, int historyEvents, int planEvents,
@@ -53,6 +54,8 @@ final class AsOfBench {
 
     private final BenchOptions options;
     private final Report report;
+    /** Whether the first store size is being measured: only there do warm-ups also last the warm-up time. */
+    private boolean firstSize = true;
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
 
@@ -105,11 +108,15 @@ final class AsOfBench {
                     report.progress("[%s] store at %,d events: filler written in %.1f s, views caught up after %.1f s",
                             label, head, fill, catchUp);
 
-                    int responseBytes = checkAnswersAgree(queries, engine);
+                    int[] responseBytes = checkAnswersAgree(queries, engine);
                     Report.Stage stage = report.stage(String.format("%s: %,d events, as-of view over HTTP", label,
                             head));
                     Latencies view = measure(options.httpWarmup(), options.requests(), 0,
                             i -> () -> get(queries, DATES.get(i % DATES.size())));
+                    stage.end();
+                    stage = report.stage(String.format("%s: %,d events, HTTP floor (404)", label, head));
+                    Latencies floor = measure(options.httpWarmup(), options.requests(), 0,
+                            i -> () -> notFound(queries, DATES.get(i % DATES.size())));
                     stage.end();
                     stage = report.stage(String.format("%s: %,d events, replay by key", label, head));
                     Latencies byKey = measure(options.replayWarmup(), options.replayReps(), 0,
@@ -122,7 +129,9 @@ final class AsOfBench {
                     report.progress("[%s] %,d events: view p50 %.2f ms p99 %.2f ms | replay by key p50 %.2f ms | "
                                     + "scan p50 %.1f ms (%d runs)", label, head, view.p50(), view.p99(),
                             byKey.p50(), byScan.p50(), byScan.count());
-                    sizes.add(new SizeResult(head, fill, catchUp, view, byKey, byScan, responseBytes));
+                    firstSize = false;
+                    sizes.add(new SizeResult(head, fill, catchUp, view, floor, byKey, byScan, responseBytes[0],
+                            responseBytes[1]));
                 }
                 return new Result(backend, imported, history.size(), planEvents.size(), sizes);
             } finally {
@@ -155,6 +164,27 @@ final class AsOfBench {
         return messages;
     }
 
+    /**
+     * The same request for a plan the registry does not hold: HTTP, security filters, parameter parsing, one key
+     * look-up and a small problem answer. What every answer costs at least.
+     */
+    private String notFound(String queries, LocalDate asOf) {
+        try {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(queries
+                    + "/api/plans/NO-SUCH-PLAN?asOf=" + asOf)).header("Accept", "application/json").GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 404) {
+                throw new IllegalStateException("unknown plan answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     private String get(String queries, LocalDate asOf) {
         try {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(queries + "/api/plans/"
@@ -175,13 +205,15 @@ final class AsOfBench {
 
     /**
      * The view and both baselines must give the same targets for every date, or the comparison means nothing.
-     * Returns the size of the view's answer in bytes.
+     * Returns the smallest and largest size of the view's answers in bytes.
      */
-    private int checkAnswersAgree(String queries, MongoEventStorageEngine engine) throws Exception {
-        int bytes = 0;
+    private int[] checkAnswersAgree(String queries, MongoEventStorageEngine engine) throws Exception {
+        int[] bytes = {Integer.MAX_VALUE, 0};
         for (LocalDate date : DATES) {
             String body = get(queries, date);
-            bytes = Math.max(bytes, body.getBytes(StandardCharsets.UTF_8).length);
+            int size = body.getBytes(StandardCharsets.UTF_8).length;
+            bytes[0] = Math.min(bytes[0], size);
+            bytes[1] = Math.max(bytes[1], size);
             Map<String, String> view = new TreeMap<>();
             for (JsonNode indicator : JSON.readTree(body).path("indicators")) {
                 JsonNode target = indicator.path("target");
@@ -213,11 +245,14 @@ final class AsOfBench {
     }
 
     /**
-     * Runs {@code warmup} unmeasured calls, then {@code reps} measured ones, stopping early once {@code seconds} (if
-     * positive) have been spent measuring and at least three calls were measured.
+     * Runs unmeasured calls ({@code warmup} of them, and for at least the warm-up time, unless {@code seconds} caps
+     * the measurement), then {@code reps} measured ones, stopping early once {@code seconds} (if positive) have been
+     * spent measuring and at least three calls were measured.
      */
-    private static Latencies measure(int warmup, int reps, double seconds, Task task) {
-        for (int i = 0; i < warmup; i++) {
+    private Latencies measure(int warmup, int reps, double seconds, Task task) {
+        double warmSeconds = seconds > 0 || !firstSize ? 0 : options.warmupSeconds() / 2;
+        long warmUntil = System.nanoTime() + (long) (warmSeconds * 1e9);
+        for (int i = 0; i < warmup || System.nanoTime() < warmUntil; i++) {
             task.at(i).get();
         }
         Latencies latencies = new Latencies(reps);

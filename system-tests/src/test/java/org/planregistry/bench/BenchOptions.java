@@ -11,9 +11,10 @@ import java.util.function.Function;
  * two cores.
  */
 record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> threads, int plans,
-                    int warmupCommands, int replayRuns, List<BenchStore.Backend> writeBackends,
-                    List<BenchStore.Backend> asOfBackends, List<Integer> sizes, int history, int requests,
-                    int httpWarmup, int replayReps, int replayWarmup, int scanReps, double scanSeconds, String out) {
+                    int warmupCommands, double warmupSeconds, int rawRounds, int h2RawRounds, int replayRuns,
+                    int h2ReplayRuns, List<BenchStore.Backend> writeBackends, List<BenchStore.Backend> asOfBackends,
+                    List<Integer> sizes, int history, int requests, int httpWarmup, int replayReps, int replayWarmup,
+                    int scanReps, double scanSeconds, double quietSeconds, String out) {
 
     static final String USAGE = """
             Plan Registry benchmarks. Settings (-Dbench.NAME=VALUE, or NAME=VALUE as program arguments):
@@ -22,13 +23,19 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
               h2.events=<events>        the same on the durable H2 backend
               threads=1,4               concurrency levels of the raw insert and command runs
               plans=50                  plans (aggregates) the command runs spread over, round robin
-              warmup=1000               warm-up raw inserts and warm-up commands (written to the store)
+              warmup=5000               at least this many warm-up commands (on a separate database)...
+              warmup.seconds=20         ...for at least this long; raw inserts, and each query kind at the first
+                                        size, warm up for half as long
+              raw.rounds=3              raw insert rounds before the commands, and again after the replay
+              h2.raw.rounds=1           the same on the durable H2 backend
+              quiet.seconds=30          before each measurement, wait up to this long for other processes to idle
               replay.runs=3             resets-and-replays of the query side's processors (median reported)
+              h2.replay.runs=1          the same on the durable H2 backend (0: no query side there at all)
               write.backends=memory,h2  backends of the write benchmark (memory, h2)
               asof.backends=memory      backends of the as-of benchmark
               sizes=1000,10000,100000   events in the store at which as-of latency is measured
               history=300               adjustment commands on the queried Shenzhen plan
-              requests=300              measured as-of HTTP requests per size (after http.warmup=100)
+              requests=300              measured as-of HTTP requests per size (after http.warmup=200)
               replay.reps=100           measured replay-by-key baselines per size (after replay.warmup=20)
               scan.reps=20              at most this many whole-stream scans per size...
               scan.seconds=15           ...or fewer once this many seconds are spent (at least 3)
@@ -57,13 +64,16 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
         int events = s.integer("events", 10_000);
         BenchOptions options = new BenchOptions(s.list("parts", "write,asof", Function.identity()), events,
                 s.integer("h2.events", events), s.list("threads", "1,4", BenchOptions::count), s.integer("plans", 50),
-                s.integer("warmup", 1000), s.integer("replay.runs", 3),
+                s.integer("warmup", 5000), Double.parseDouble(s.text("warmup.seconds", "20")),
+                s.integer("raw.rounds", 3), s.integer("h2.raw.rounds", 1),
+                s.integer("replay.runs", 3), s.integer("h2.replay.runs", 1),
                 s.list("write.backends", "memory,h2", BenchStore.Backend::of),
                 s.list("asof.backends", "memory", BenchStore.Backend::of),
                 s.list("sizes", "1000,10000,100000", BenchOptions::count), s.integer("history", 300),
-                s.integer("requests", 300), s.integer("http.warmup", 100), s.integer("replay.reps", 100),
+                s.integer("requests", 300), s.integer("http.warmup", 200), s.integer("replay.reps", 100),
                 s.integer("replay.warmup", 20), s.integer("scan.reps", 20),
-                Double.parseDouble(s.text("scan.seconds", "15")), s.text("out", ""));
+                Double.parseDouble(s.text("scan.seconds", "15")), Double.parseDouble(s.text("quiet.seconds", "30")),
+                s.text("out", ""));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown settings " + given.keySet() + "\n" + USAGE);
         }

@@ -35,21 +35,27 @@ final class Processors {
     long lowestPosition() {
         long lowest = Long.MAX_VALUE;
         for (StreamingEventProcessor processor : processors) {
-            Map<Integer, EventTrackerStatus> status = processor.processingStatus();
-            if (status.isEmpty()) {
+            lowest = Math.min(lowest, position(processor));
+        }
+        return lowest;
+    }
+
+    /** The lowest position reached by the processor's segments; -1 while it holds none. */
+    private static long position(StreamingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> status = processor.processingStatus();
+        if (status.isEmpty()) {
+            return -1;
+        }
+        long lowest = Long.MAX_VALUE;
+        for (EventTrackerStatus segment : status.values()) {
+            if (segment.isErrorState()) {
+                throw new IllegalStateException("processor " + processor.getName() + " failed", segment.getError());
+            }
+            OptionalLong position = segment.getCurrentPosition();
+            if (position.isEmpty()) {
                 return -1;
             }
-            for (EventTrackerStatus segment : status.values()) {
-                if (segment.isErrorState()) {
-                    throw new IllegalStateException("processor " + processor.getName() + " failed",
-                            segment.getError());
-                }
-                OptionalLong position = segment.getCurrentPosition();
-                if (position.isEmpty()) {
-                    return -1;
-                }
-                lowest = Math.min(lowest, position.getAsLong());
-            }
+            lowest = Math.min(lowest, position.getAsLong());
         }
         return lowest;
     }
@@ -59,15 +65,28 @@ final class Processors {
      * first seen (polled every millisecond).
      */
     long awaitPosition(long head, Duration timeout) throws InterruptedException {
+        return awaitEach(head, timeout).values().stream().mapToLong(Long::longValue).max().orElseThrow();
+    }
+
+    /** Like {@link #awaitPosition}, with the nanoTime at which each processor (by name) reached {@code head}. */
+    Map<String, Long> awaitEach(long head, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
-        while (lowestPosition() < head) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("processors " + names() + " reached " + lowestPosition()
-                        + ", not " + head + ", within " + timeout);
+        Map<String, Long> reached = new java.util.TreeMap<>();
+        while (reached.size() < processors.size()) {
+            for (StreamingEventProcessor processor : processors) {
+                if (!reached.containsKey(processor.getName()) && position(processor) >= head) {
+                    reached.put(processor.getName(), System.nanoTime());
+                }
             }
-            Thread.sleep(1);
+            if (reached.size() < processors.size()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("processors " + names() + " reached " + lowestPosition()
+                            + ", not " + head + ", within " + timeout);
+                }
+                Thread.sleep(1);
+            }
         }
-        return System.nanoTime();
+        return reached;
     }
 
     /** Stops every processor, resets its tokens (its reset handlers clear the views) and starts it again. */
