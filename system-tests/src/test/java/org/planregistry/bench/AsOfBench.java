@@ -111,19 +111,19 @@ final class AsOfBench {
                     int[] responseBytes = checkAnswersAgree(queries, engine);
                     Report.Stage stage = report.stage(String.format("%s: %,d events, as-of view over HTTP", label,
                             head));
-                    Latencies view = measure(options.httpWarmup(), options.requests(), 0,
+                    Latencies view = measure("as-of view over HTTP", options.httpWarmup(), options.requests(), 0,
                             i -> () -> get(queries, DATES.get(i % DATES.size())));
                     stage.end();
                     stage = report.stage(String.format("%s: %,d events, HTTP floor (404)", label, head));
-                    Latencies floor = measure(options.httpWarmup(), options.requests(), 0,
+                    Latencies floor = measure("HTTP floor (404)", options.httpWarmup(), options.requests(), 0,
                             i -> () -> notFound(queries, DATES.get(i % DATES.size())));
                     stage.end();
                     stage = report.stage(String.format("%s: %,d events, replay by key", label, head));
-                    Latencies byKey = measure(options.replayWarmup(), options.replayReps(), 0,
+                    Latencies byKey = measure("replay by key", options.replayWarmup(), options.replayReps(), 0,
                             i -> () -> TargetsByReplay.byKey(engine, Scenario.SHENZHEN, DATES.get(i % DATES.size())));
                     stage.end();
                     stage = report.stage(String.format("%s: %,d events, scan of the stream", label, head));
-                    Latencies byScan = measure(1, options.scanReps(), options.scanSeconds(),
+                    Latencies byScan = measure("scan of the stream", 1, options.scanReps(), options.scanSeconds(),
                             i -> () -> TargetsByReplay.byScan(engine, Scenario.SHENZHEN, DATES.get(i % DATES.size())));
                     stage.end();
                     report.progress("[%s] %,d events: view p50 %.2f ms p99 %.2f ms | replay by key p50 %.2f ms | "
@@ -245,15 +245,19 @@ final class AsOfBench {
     }
 
     /**
-     * Runs unmeasured calls ({@code warmup} of them, and for at least the warm-up time, unless {@code seconds} caps
-     * the measurement), then {@code reps} measured ones, stopping early once {@code seconds} (if positive) have been
-     * spent measuring and at least three calls were measured.
+     * Runs unmeasured calls ({@code warmup} of them; at the first store size until the JIT has settled, unless
+     * {@code seconds} caps the measurement), then {@code reps} measured ones, stopping early once {@code seconds} (if
+     * positive) have been spent measuring and at least three calls were measured.
      */
-    private Latencies measure(int warmup, int reps, double seconds, Task task) {
-        double warmSeconds = seconds > 0 || !firstSize ? 0 : options.warmupSeconds() / 2;
-        long warmUntil = System.nanoTime() + (long) (warmSeconds * 1e9);
-        for (int i = 0; i < warmup || System.nanoTime() < warmUntil; i++) {
-            task.at(i).get();
+    private Latencies measure(String what, int warmup, int reps, double seconds, Task task) {
+        if (firstSize && seconds <= 0) {
+            Warmup.Done done = Warmup.run(warmup, options.warmupSeconds() / 4, options.warmupSeconds() * 3,
+                    i -> task.at(i).get());
+            report.progress("%s warmed up: %s", what, done);
+        } else {
+            for (int i = 0; i < warmup; i++) {
+                task.at(i).get();
+            }
         }
         Latencies latencies = new Latencies(reps);
         long budgetEnd = System.nanoTime() + (long) (seconds * 1e9);

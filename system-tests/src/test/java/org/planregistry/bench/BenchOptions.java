@@ -23,9 +23,10 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
               h2.events=<events>        the same on the durable H2 backend
               threads=1,4               concurrency levels of the raw insert and command runs
               plans=50                  plans (aggregates) the command runs spread over, round robin
-              warmup=5000               at least this many warm-up commands (on a separate database)...
-              warmup.seconds=20         ...for at least this long; raw inserts, and each query kind at the first
-                                        size, warm up for half as long
+              warmup=5000               at least this many warm-up commands (on a separate database)
+              warmup.seconds=20         warm-ups (raw inserts, commands, each query kind at the first size) run
+                                        until the JIT has settled: at least 1/4 (commands 1/2) of this, at most
+                                        3 times this (raw inserts: 1 times)
               raw.rounds=3              raw insert rounds before the commands, and again after the replay
               h2.raw.rounds=1           the same on the durable H2 backend
               quiet.seconds=30          before each measurement, wait up to this long for other processes to idle

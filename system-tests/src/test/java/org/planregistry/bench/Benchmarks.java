@@ -62,10 +62,9 @@ public final class Benchmarks {
         System.out.println();
         System.out.println(report.tables());
         report.writeTo(out);
-        if (System.getProperty("maven.home") == null) {
-            // Run as a plain Java program: Axon leaves a non-daemon thread behind after its contexts close.
-            System.exit(0);
-        }
+        // Axon's timeout janitor is a static executor with a non-daemon thread that outlives every application
+        // context: without this, exec:java (which joins non-daemon threads) and a plain java run never end.
+        org.axonframework.messaging.timeout.AxonTaskJanitor.INSTANCE.shutdownNow();
     }
 
     /**

@@ -82,15 +82,14 @@ final class WriteBench {
             //    Both this and the commands are warmed up first, so that neither is measured while the JIT is
             //    still compiling its code.
             MongoCollection<Document> warm = client.getDatabase("raw").getCollection("warmup");
-            long warmUntil = System.nanoTime() + (long) (options.warmupSeconds() / 2 * 1e9);
-            for (int i = 0; i < RAW_WARMUP || System.nanoTime() < warmUntil; i++) {
-                warm.insertOne(rawDoc(i));
-            }
+            Warmup.Done rawWarmup = Warmup.run(RAW_WARMUP, options.warmupSeconds() / 4, options.warmupSeconds(),
+                    i -> warm.insertOne(rawDoc(i)));
+            report.progress("[%s] raw inserts warmed up: %s", backend.label, rawWarmup);
             List<Rate> raw = rawInserts(client, backend, events, "before");
             // 2. Commands through the gateway, plan by plan round robin; aggregate cache and snapshots as shipped.
             //    The command path needs a long warm-up (measured: ~1,300 events/s after 5,000 commands, ~2,300
             //    after 10 s), but warm-up events in the measured store would make the replay depend on the
-            //    warm-up: so the JIT is warmed by a command side of its own on another database, for a time.
+            //    warm-up: so the JIT is warmed by a command side of its own on another database, until it settles.
             warmUpCommands(store, backend);
             ConfigurableApplicationContext commandSide = BenchApps.commandSide(store.uri("bench"));
             ConfigurableApplicationContext querySide = null;
@@ -170,15 +169,11 @@ final class WriteBench {
         ConfigurableApplicationContext warm = BenchApps.commandSide(store.uri("warmup"));
         try {
             PlanCommandGateway gateway = warm.getBean(PlanCommandGateway.class);
-            long until = System.nanoTime() + (long) (options.warmupSeconds() * 1e9);
-            int sent = 0;
             int plans = options.plans();
-            while (sent < options.warmupCommands() || System.nanoTime() < until) {
-                gateway.send(Scenario.benchCommand(Scenario.planCode("WARM", sent % plans), sent / plans), null,
-                        null);
-                sent++;
-            }
-            report.progress("[%s] JIT warmed up with %,d commands on a separate database", backend.label, sent);
+            Warmup.Done done = Warmup.run(options.warmupCommands(), options.warmupSeconds() / 2,
+                    options.warmupSeconds() * 3, i -> gateway.send(Scenario.benchCommand(
+                            Scenario.planCode("WARM", i % plans), i / plans), null, null));
+            report.progress("[%s] commands warmed up on a separate database: %s", backend.label, done);
         } finally {
             warm.close();
         }
