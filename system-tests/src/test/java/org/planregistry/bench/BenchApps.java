@@ -1,92 +1,31 @@
 package org.planregistry.bench;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URL;
-import java.util.Collections;
-import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import org.planregistry.command.CommandSideApplication;
 import org.planregistry.query.QuerySideApplication;
 import org.planregistry.system.RegistryApps;
-import org.springframework.boot.Banner;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.EnumerablePropertySource;
-import org.springframework.core.env.PropertySource;
-import org.springframework.core.io.UrlResource;
 
-/**
- * Starts the real applications in this JVM for the benchmarks, each with the configuration it ships with.
- *
- * <p>Both application jars carry an {@code application.yml} at the class-path root, and on a shared class path only
- * the first is found: the query side would silently run without its processor settings (batch size, threads) and
- * both apps would take the command side's port and store address. Settings passed as default properties lose to that
- * file. So each app's own {@code application.yml} is read from its own jar and handed over, together with the
- * benchmark's settings, as command-line arguments, which outrank every file.
- */
+/** The real applications as {@link RegistryApps} starts them, with quiet logs so the benchmark's output reads. */
 final class BenchApps {
+
+    // The apps' own logging does not change what is measured; at INFO it buries the benchmark's lines.
+    private static final Map<String, String> QUIET = Map.of("logging.level.root", "WARN",
+            "logging.level.org.planregistry.bench", "INFO", "spring.main.log-startup-info", "false");
 
     private BenchApps() {
     }
 
     static ConfigurableApplicationContext commandSide(String mongoUri) {
-        return start(CommandSideApplication.class, mongoUri, "bench-command-side");
+        return RegistryApps.start(CommandSideApplication.class, mongoUri, "bench-command-side", QUIET);
     }
 
     static ConfigurableApplicationContext querySide(String mongoUri) {
-        return start(QuerySideApplication.class, mongoUri, "bench-query-side");
+        return RegistryApps.start(QuerySideApplication.class, mongoUri, "bench-query-side", QUIET);
     }
 
     static String baseUrl(ConfigurableApplicationContext context) {
-        return "http://127.0.0.1:" + context.getEnvironment().getProperty("local.server.port");
-    }
-
-    private static ConfigurableApplicationContext start(Class<?> application, String mongoUri, String name) {
-        System.setProperty("axoniq.update-checker.disabled", "true");
-        Map<String, String> settings = new LinkedHashMap<>(ownSettings(application));
-        settings.put("server.port", "0");
-        settings.put("spring.data.mongodb.uri", mongoUri);
-        settings.put("spring.application.name", name);
-        settings.put("axon.axonserver.enabled", "false");
-        settings.put("registry.users.registrar.password", RegistryApps.REGISTRAR_PASSWORD);
-        settings.put("registry.users.evaluator.password", RegistryApps.EVALUATOR_PASSWORD);
-        settings.put("registry.users.operator.password", RegistryApps.OPERATOR_PASSWORD);
-        settings.put("registry.seed.enabled", "false");
-        // Readable benchmark output; the apps' own logging does not change what is measured.
-        settings.put("logging.level.root", "WARN");
-        settings.put("logging.level.org.planregistry.bench", "INFO");
-        String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
-                .toArray(String[]::new);
-        return new SpringApplicationBuilder(application).bannerMode(Banner.Mode.OFF).logStartupInfo(false)
-                .run(args);
-    }
-
-    /** The flattened {@code application.yml} from the jar (or classes directory) that holds {@code application}. */
-    static Map<String, String> ownSettings(Class<?> application) {
-        String home = application.getProtectionDomain().getCodeSource().getLocation().toString();
-        try {
-            for (URL url : Collections.list(application.getClassLoader().getResources("application.yml"))) {
-                if (!url.toString().contains(home)) {
-                    continue;
-                }
-                Map<String, String> flat = new LinkedHashMap<>();
-                List<PropertySource<?>> sources = new YamlPropertySourceLoader().load(home, new UrlResource(url));
-                for (PropertySource<?> source : sources) {
-                    if (source instanceof EnumerablePropertySource<?> enumerable) {
-                        for (String key : enumerable.getPropertyNames()) {
-                            flat.put(key, String.valueOf(enumerable.getProperty(key)));
-                        }
-                    }
-                }
-                return flat;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        throw new IllegalStateException("no application.yml next to " + application.getName() + " in " + home);
+        return RegistryApps.baseUrl(context);
     }
 }
