@@ -1,7 +1,5 @@
 package org.planregistry.query.audit;
 
-import java.util.Map;
-
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -19,7 +17,8 @@ import org.springframework.stereotype.Component;
  * Keeps the audit log: one entry per event, keyed by global sequence, with the change in words. Idempotent: an entry
  * already written is not written again, and remembered facts move only forward, so a re-delivered event changes
  * nothing. After each event the log's head advances to the highest position below which no event can still arrive
- * (the tracking token's first open gap), so a page never ends past an event that has yet to be committed.
+ * (the tracking token's first open gap), so a page never ends past an event that has yet to be committed. Changes
+ * are buffered per batch of events ({@link AuditChanges}) and written at its end.
  */
 @Component
 @ProcessingGroup(AuditStore.PROCESSING_GROUP)
@@ -34,23 +33,24 @@ class AuditProjection {
     @EventHandler
     void on(PlanEvent payload, EventMessage<?> message, TrackingToken token) {
         RecordedEvent event = RecordedEvent.of(message);
+        AuditChanges changes = store.changes();
         String key = ChangeInWords.memoryKey(payload);
-        Memory memory = key == null ? new Memory(Map.of(), -1) : store.recall(key);
-        boolean written = store.holds(event.globalSequence());
+        Memory memory = key == null ? Memory.NONE : changes.recall(key);
+        boolean written = changes.holds(event.globalSequence());
         boolean remembered = key == null || memory.lastSequence() >= event.globalSequence();
         if (!written || !remembered) {
             Description description = ChangeInWords.describe(payload, memory.facts());
             if (!written) {
-                store.write(new AuditEntry(event.globalSequence(), event.recordedAt(), event.effectiveFrom(),
+                changes.write(new AuditEntry(event.globalSequence(), event.recordedAt(), event.effectiveFrom(),
                         event.type(), event.plan(), description.element(), description.subject(), event.actor(),
                         event.role(), event.reason(), event.decisionRef(), event.correlationId(),
                         description.change()));
             }
             if (!remembered) {
-                store.remember(key, description.factsAfter(), event.globalSequence());
+                changes.remember(key, description.factsAfter(), event.globalSequence());
             }
         }
-        store.advanceHead(completeUpTo(token, event.globalSequence()));
+        changes.advanceHead(completeUpTo(token, event.globalSequence()));
     }
 
     @ResetHandler

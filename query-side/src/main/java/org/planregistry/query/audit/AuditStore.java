@@ -13,11 +13,13 @@ import java.util.stream.LongStream;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
+import org.axonframework.config.ConfigurerModule;
 import org.bson.Document;
+import org.planregistry.query.event.EventBatch;
 import org.planregistry.query.timeline.ViewDocuments;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,7 +39,6 @@ public class AuditStore {
     static final int MAX_EXAMINED = 10_000;
     private static final int BATCH = 500;
     private static final String HEAD_ID = "audit";
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> memory;
@@ -91,11 +92,6 @@ public class AuditStore {
         return doc == null ? 0 : doc.get("position", Number.class).longValue();
     }
 
-    /** Whether the log holds the entry for {@code sequence}. */
-    public boolean holds(long sequence) {
-        return entries.find(eq("_id", sequence)).first() != null;
-    }
-
     private List<AuditEntry> batch(long first, long last) {
         List<Long> ids = LongStream.rangeClosed(first, last).boxed().toList();
         List<AuditEntry> batch = new ArrayList<>(ids.size());
@@ -104,27 +100,48 @@ public class AuditStore {
         return batch;
     }
 
-    void write(AuditEntry entry) {
-        Document doc = ViewDocuments.toDocument(entry);
-        doc.remove("globalSequence");
-        doc.put("_id", entry.globalSequence());
-        entries.replaceOne(eq("_id", entry.globalSequence()), doc, UPSERT);
+    /** The changes of the batch being handled; written at its end by the interceptor of {@link #PROCESSING_GROUP}. */
+    AuditChanges changes() {
+        return EventBatch.changes(AuditChanges.class, batch -> new AuditChanges(this, batch));
     }
 
-    /** The facts remembered under {@code key} and the sequence of the last event that set them (-1: none). */
+    /** Writes each batch's changes once, at the batch's end (see {@link EventBatch}). */
+    @Bean
+    static ConfigurerModule auditWritesPerBatch() {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PROCESSING_GROUP,
+                c -> EventBatch.writesAtEnd(AuditChanges.class));
+    }
+
+    MongoCollection<Document> entries() {
+        return entries;
+    }
+
+    MongoCollection<Document> memory() {
+        return memory;
+    }
+
+    /** The facts remembered under {@code key} and the sequence of the last event that set them. */
     Memory recall(String key) {
         Document doc = memory.find(eq("_id", key)).first();
-        if (doc == null) {
-            return new Memory(Map.of(), -1);
-        }
+        return doc == null ? Memory.NONE : memoryOf(doc);
+    }
+
+    static Memory memoryOf(Document doc) {
         Map<String, String> facts = new HashMap<>();
         doc.get("facts", Document.class).forEach((name, value) -> facts.put(name, (String) value));
         return new Memory(facts, doc.get("lastSequence", Number.class).longValue());
     }
 
-    void remember(String key, Map<String, String> facts, long sequence) {
-        memory.replaceOne(eq("_id", key), new Document("_id", key).append("facts", new Document(facts))
-                .append("lastSequence", sequence), UPSERT);
+    static Document toDocument(AuditEntry entry) {
+        Document doc = ViewDocuments.toDocument(entry);
+        doc.remove("globalSequence");
+        doc.put("_id", entry.globalSequence());
+        return doc;
+    }
+
+    static Document toDocument(String key, Memory memory) {
+        return new Document("_id", key).append("facts", new Document(memory.facts()))
+                .append("lastSequence", memory.lastSequence());
     }
 
     void advanceHead(long position) {
@@ -145,5 +162,7 @@ public class AuditStore {
 
     /** Facts remembered about one element or finding, as of the event at {@code lastSequence}. */
     record Memory(Map<String, String> facts, long lastSequence) {
+
+        static final Memory NONE = new Memory(Map.of(), -1);
     }
 }

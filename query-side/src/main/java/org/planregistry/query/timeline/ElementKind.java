@@ -1,5 +1,7 @@
 package org.planregistry.query.timeline;
 
+import org.planregistry.api.SubjectKind;
+
 /**
  * The kinds of element a plan is made of. Each element is one document in {@code plan_elements}, keyed
  * {@code "{plan}|{kind}|{code}"} so that a plan's elements load with one {@code _id $in} look-up.
@@ -17,6 +19,11 @@ public enum ElementKind {
 
     ElementKind(String word) {
         this.word = word;
+    }
+
+    /** The kind of element a finding about a {@code subject} is about. */
+    public static ElementKind subjectOf(SubjectKind subject) {
+        return subject == SubjectKind.TASK ? TASK : INDICATOR;
     }
 
     /** The lower-case word used in keys, labels and JSON ("indicator"). */

@@ -20,7 +20,7 @@ public record FindingRecord(String evaluationId, String findingId, SubjectKind s
 
     /** The element the finding is about. */
     public ElementKind subject() {
-        return subjectKind == SubjectKind.TASK ? ElementKind.TASK : ElementKind.INDICATOR;
+        return ElementKind.subjectOf(subjectKind);
     }
 
     /** The version in force at {@code point}, unless that version is a withdrawal. */

@@ -1,22 +1,16 @@
 package org.planregistry.query.timeline;
 
-import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.in;
-
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
-import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOptions;
-import org.bson.Document;
+import org.axonframework.config.ConfigurerModule;
+import org.planregistry.query.event.EventBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,7 +18,8 @@ import org.springframework.stereotype.Component;
  * embedded server answers without scanning; the catalogue alone reads the whole (small) {@code plans} collection.
  *
  * <p>Writes are idempotent: a change carries the global sequence of its event and is skipped when the document has
- * already applied that sequence or a later one, so a re-delivered event changes nothing.
+ * already applied that sequence or a later one, so a re-delivered event changes nothing. They are buffered per batch
+ * of events ({@link TimelineChanges}) and written once at the batch's end.
  */
 @Component
 public class TimelineStore {
@@ -34,65 +29,62 @@ public class TimelineStore {
     static final String PLANS = "plans";
     static final String ELEMENTS = "plan_elements";
     private static final Logger log = LoggerFactory.getLogger(TimelineStore.class);
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
-    private final MongoCollection<Document> plans;
-    private final MongoCollection<Document> elements;
+    private final ViewCollection<PlanDocument> plans;
+    private final ViewCollection<ElementDocument> elements;
 
-    TimelineStore(MongoDatabase registryDatabase) {
-        this.plans = registryDatabase.getCollection(PLANS);
-        this.elements = registryDatabase.getCollection(ELEMENTS);
+    TimelineStore(MongoDatabase registryDatabase,
+                  @Value("${registry.query.kept-documents:20000}") int keptDocuments) {
+        this.plans = new ViewCollection<>(registryDatabase.getCollection(PLANS), PlanDocument.class,
+                PlanDocument::code, PlanDocument::lastSequence, keptDocuments / 10);
+        this.elements = new ViewCollection<>(registryDatabase.getCollection(ELEMENTS), ElementDocument.class,
+                ElementDocument::key, ElementDocument::lastSequence, keptDocuments);
+    }
+
+    /** Writes each batch's changes once, at the batch's end (see {@link EventBatch}). */
+    @Bean
+    static ConfigurerModule timelineWritesPerBatch() {
+        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PROCESSING_GROUP,
+                c -> EventBatch.writesAtEnd(TimelineChanges.class));
     }
 
     public Optional<PlanDocument> plan(String code) {
-        return Optional.ofNullable(ViewDocuments.fromDocument(plans.find(eq("_id", code)).first(),
-                PlanDocument.class));
+        return plans.find(code);
     }
 
     /** Every plan, for the catalogue. */
     public List<PlanDocument> plans() {
-        List<PlanDocument> all = new ArrayList<>();
-        plans.find().forEach(doc -> all.add(ViewDocuments.fromDocument(doc, PlanDocument.class)));
-        return all;
+        return List.copyOf(plans.all());
     }
 
-    /** The plan with all its elements: two key look-ups. */
+    /** The plan with all its elements: two key look-ups, and the decoding of what changed since the last read. */
     public Optional<PlanTimeline> timeline(String code) {
-        return plan(code).map(plan -> {
-            Map<String, ElementDocument> byKey = new LinkedHashMap<>();
-            List<String> keys = plan.elementKeys();
-            if (!keys.isEmpty()) {
-                elements.find(in("_id", keys)).forEach(doc -> {
-                    ElementDocument element = ViewDocuments.fromDocument(doc, ElementDocument.class);
-                    byKey.put(element.key(), element);
-                });
-            }
-            return new PlanTimeline(plan, byKey);
-        });
+        return plan(code).map(plan -> new PlanTimeline(plan, elements.find(plan.elementKeys())));
     }
 
     /** The global sequence of the last event applied to the plan's document; -1 when there is none yet. */
     public long lastSequenceOf(String code) {
-        Document doc = plans.find(eq("_id", code)).projection(Projections.include("lastSequence")).first();
-        return doc == null ? -1 : doc.get("lastSequence", Number.class).longValue();
+        return plans.lastSequence(code);
     }
 
+    /** The element as the batch being handled has it, for a projection that needs to look before it changes. */
     Optional<ElementDocument> element(String key) {
-        return Optional.ofNullable(ViewDocuments.fromDocument(elements.find(eq("_id", key)).first(),
-                ElementDocument.class));
+        return changes().element(key);
     }
 
     void adoptPlan(PlanDocument plan) {
-        Optional<PlanDocument> existing = plan(plan.code());
+        TimelineChanges changes = changes();
+        Optional<PlanDocument> existing = changes.plan(plan.code());
         if (existing.isPresent() && existing.get().lastSequence() >= plan.lastSequence()) {
             return;
         }
-        plans.replaceOne(eq("_id", plan.code()), ViewDocuments.toDocument(plan), UPSERT);
+        changes.put(plan);
     }
 
     /** Applies {@code change} unless the plan document has already seen {@code sequence}. */
     void changePlan(String code, long sequence, UnaryOperator<PlanDocument> change) {
-        Optional<PlanDocument> existing = plan(code);
+        TimelineChanges changes = changes();
+        Optional<PlanDocument> existing = changes.plan(code);
         if (existing.isEmpty()) {
             log.warn("Event {} concerns plan {}, which the view does not hold; skipped", sequence, code);
             return;
@@ -100,20 +92,22 @@ public class TimelineStore {
         if (existing.get().lastSequence() >= sequence) {
             return;
         }
-        plans.replaceOne(eq("_id", code), ViewDocuments.toDocument(change.apply(existing.get())), UPSERT);
+        changes.put(change.apply(existing.get()));
     }
 
     void adoptElement(ElementDocument element) {
-        Optional<ElementDocument> existing = element(element.key());
+        TimelineChanges changes = changes();
+        Optional<ElementDocument> existing = changes.element(element.key());
         if (existing.isPresent() && existing.get().lastSequence() >= element.lastSequence()) {
             return;
         }
-        elements.replaceOne(eq("_id", element.key()), ViewDocuments.toDocument(element), UPSERT);
+        changes.put(element);
     }
 
     /** Applies {@code change} unless the element document has already seen {@code sequence}. */
     void changeElement(String key, long sequence, UnaryOperator<ElementDocument> change) {
-        Optional<ElementDocument> existing = element(key);
+        TimelineChanges changes = changes();
+        Optional<ElementDocument> existing = changes.element(key);
         if (existing.isEmpty()) {
             log.warn("Event {} concerns element {}, which the view does not hold; skipped", sequence, key);
             return;
@@ -121,15 +115,19 @@ public class TimelineStore {
         if (existing.get().lastSequence() >= sequence) {
             return;
         }
-        ElementDocument changed = change.apply(existing.get()).appliedUpTo(sequence);
-        elements.replaceOne(eq("_id", key), ViewDocuments.toDocument(changed), UPSERT);
+        changes.put(change.apply(existing.get()).appliedUpTo(sequence));
+    }
+
+    /** The changes of the batch being handled; written at its end by the interceptor of {@link #PROCESSING_GROUP}. */
+    private TimelineChanges changes() {
+        return EventBatch.changes(TimelineChanges.class, batch -> new TimelineChanges(plans, elements, batch));
     }
 
     void clearPlans() {
-        plans.deleteMany(new Document());
+        plans.clear();
     }
 
     void clearElements() {
-        elements.deleteMany(new Document());
+        elements.clear();
     }
 }

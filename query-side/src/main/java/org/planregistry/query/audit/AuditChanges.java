@@ -1,0 +1,107 @@
+package org.planregistry.query.audit;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.axonframework.eventhandling.EventMessage;
+import org.bson.Document;
+import org.planregistry.api.PlanEvent;
+import org.planregistry.query.audit.AuditStore.Memory;
+import org.planregistry.query.event.EventBatch;
+import org.planregistry.query.event.RecordedEvent;
+
+/**
+ * What one batch of events adds to the audit log: which of its entries the log already holds and the remembered
+ * facts its events need, each read with one look-up at the start; the new entries, the facts to remember and the
+ * new head, written once at the end — entries and facts before the head, so that the head never passes an entry
+ * that is not there.
+ */
+final class AuditChanges implements EventBatch.Changes {
+
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final AuditStore store;
+    private final Set<Long> held = new HashSet<>();
+    private final Map<String, Memory> memories = new HashMap<>();
+    private final List<WriteModel<Document>> entries = new ArrayList<>();
+    private final Set<String> remembered = new LinkedHashSet<>();
+    private long head = -1;
+
+    AuditChanges(AuditStore store, List<? extends EventMessage<?>> batch) {
+        this.store = store;
+        List<Long> sequences = new ArrayList<>(batch.size());
+        Set<String> keys = new LinkedHashSet<>();
+        for (EventMessage<?> message : batch) {
+            if (message.getPayload() instanceof PlanEvent event) {
+                sequences.add(RecordedEvent.of(message).globalSequence());
+                String key = ChangeInWords.memoryKey(event);
+                if (key != null) {
+                    keys.add(key);
+                }
+            }
+        }
+        if (!sequences.isEmpty()) {
+            store.entries().find(in("_id", sequences)).projection(Projections.include("_id"))
+                    .forEach(doc -> held.add(doc.get("_id", Number.class).longValue()));
+        }
+        if (!keys.isEmpty()) {
+            keys.forEach(key -> memories.put(key, Memory.NONE));
+            store.memory().find(in("_id", keys)).forEach(doc -> memories.put(doc.getString("_id"),
+                    AuditStore.memoryOf(doc)));
+        }
+    }
+
+    boolean holds(long sequence) {
+        return held.contains(sequence);
+    }
+
+    Memory recall(String key) {
+        return memories.computeIfAbsent(key, store::recall);
+    }
+
+    void write(AuditEntry entry) {
+        held.add(entry.globalSequence());
+        entries.add(new ReplaceOneModel<>(eq("_id", entry.globalSequence()), AuditStore.toDocument(entry), UPSERT));
+    }
+
+    void remember(String key, Map<String, String> facts, long sequence) {
+        memories.put(key, new Memory(facts, sequence));
+        remembered.add(key);
+    }
+
+    void advanceHead(long position) {
+        head = Math.max(head, position);
+    }
+
+    @Override
+    public void write() {
+        if (!entries.isEmpty()) {
+            store.entries().bulkWrite(entries, UNORDERED);
+        }
+        if (!remembered.isEmpty()) {
+            List<WriteModel<Document>> facts = new ArrayList<>(remembered.size());
+            for (String key : remembered) {
+                Memory memory = memories.get(key);
+                facts.add(new ReplaceOneModel<>(eq("_id", key), AuditStore.toDocument(key, memory), UPSERT));
+            }
+            store.memory().bulkWrite(facts, UNORDERED);
+        }
+        if (head >= 0) {
+            store.advanceHead(head);
+        }
+    }
+}

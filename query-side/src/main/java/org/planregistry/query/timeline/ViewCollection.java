@@ -1,0 +1,130 @@
+package org.planregistry.query.timeline;
+
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.in;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.WriteModel;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+
+/**
+ * One collection of the timeline view, whose documents are kept decoded in memory after they are read or written.
+ * Decoding — BSON, then Jackson into records — was most of the cost of both an as-of answer and a replay.
+ *
+ * <p>A kept copy is used only while the stored document's {@code lastSequence} is the copy's: every read first asks
+ * the store for that one field of the documents it needs (a key look-up returning a few bytes each) and decodes again
+ * what has changed. So a change written by anyone else — another query-side instance that held the processor's
+ * segment for a while, a rebuild — is never missed, and the copies need no invalidation.
+ */
+final class ViewCollection<T> {
+
+    private static final String LAST_SEQUENCE = "lastSequence";
+    private static final Bson SEQUENCE_ONLY = Projections.include(LAST_SEQUENCE);
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private final MongoCollection<Document> collection;
+    private final Class<T> type;
+    private final Function<T, String> keyOf;
+    private final ToLongFunction<T> sequenceOf;
+    private final Map<String, T> decoded;
+
+    ViewCollection(MongoCollection<Document> collection, Class<T> type, Function<T, String> keyOf,
+                   ToLongFunction<T> sequenceOf, int capacity) {
+        this.collection = collection;
+        this.type = type;
+        this.keyOf = keyOf;
+        this.sequenceOf = sequenceOf;
+        this.decoded = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, T> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
+
+    Optional<T> find(String key) {
+        return Optional.ofNullable(find(List.of(key)).get(key));
+    }
+
+    /** The documents stored under {@code keys}; absent keys are missing from the answer. */
+    Map<String, T> find(Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        return current(collection.find(in("_id", keys)).projection(SEQUENCE_ONLY), keys.size());
+    }
+
+    /** Every document of the collection. */
+    Collection<T> all() {
+        return current(collection.find().projection(SEQUENCE_ONLY), 16).values();
+    }
+
+    /** The {@code lastSequence} of the document under {@code key}; -1 when there is none. */
+    long lastSequence(String key) {
+        Document doc = collection.find(eq("_id", key)).projection(SEQUENCE_ONLY).first();
+        return doc == null ? -1 : sequence(doc);
+    }
+
+    /** Stores {@code views} whole, each under its key, and keeps them. */
+    void replace(Collection<T> views) {
+        if (views.isEmpty()) {
+            return;
+        }
+        List<WriteModel<Document>> writes = new ArrayList<>(views.size());
+        for (T view : views) {
+            writes.add(new ReplaceOneModel<>(eq("_id", keyOf.apply(view)), ViewDocuments.toDocument(view), UPSERT));
+        }
+        collection.bulkWrite(writes, UNORDERED);
+        views.forEach(view -> decoded.put(keyOf.apply(view), view));
+    }
+
+    void clear() {
+        collection.deleteMany(new Document());
+        decoded.clear();
+    }
+
+    /** The documents whose sequences {@code sequences} lists, in its order, from memory where the copy is current. */
+    private Map<String, T> current(Iterable<Document> sequences, int expected) {
+        Map<String, T> found = new LinkedHashMap<>(expected * 2);
+        List<String> stale = new ArrayList<>();
+        for (Document doc : sequences) {
+            String key = doc.getString("_id");
+            T kept = decoded.get(key);
+            found.put(key, kept != null && sequenceOf.applyAsLong(kept) == sequence(doc) ? kept : null);
+            if (found.get(key) == null) {
+                stale.add(key);
+            }
+        }
+        if (!stale.isEmpty()) {
+            collection.find(in("_id", stale)).forEach(doc -> {
+                T view = ViewDocuments.fromDocument(doc, type);
+                decoded.put(keyOf.apply(view), view);
+                found.put(keyOf.apply(view), view);
+            });
+            found.values().removeIf(Objects::isNull);
+        }
+        return found;
+    }
+
+    private static long sequence(Document doc) {
+        Number sequence = doc.get(LAST_SEQUENCE, Number.class);
+        return sequence == null ? -1 : sequence.longValue();
+    }
+}

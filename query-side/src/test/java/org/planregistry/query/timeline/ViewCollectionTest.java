@@ -1,0 +1,108 @@
+package org.planregistry.query.timeline;
+
+import static com.mongodb.client.model.Filters.eq;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Updates;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.planregistry.eventstore.TestMongo;
+
+/**
+ * Kept copies of view documents are used only while the stored {@code lastSequence} is theirs: a change by any other
+ * writer is read, an unchanged document is not decoded again.
+ */
+class ViewCollectionTest {
+
+    private static final TestMongo MONGO = TestMongo.start();
+    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("views"));
+
+    private final MongoCollection<Document> stored = CLIENT.getDatabase("views").getCollection("notes");
+    private ViewCollection<Note> notes;
+
+    record Note(@JsonProperty("_id") String key, String text, long lastSequence) {
+    }
+
+    @BeforeEach
+    void emptyCollection() {
+        stored.deleteMany(new Document());
+        notes = collection(100);
+    }
+
+    @AfterAll
+    static void stopServer() {
+        CLIENT.close();
+        MONGO.close();
+    }
+
+    @Test
+    void readsWhatItWrote() {
+        notes.replace(List.of(new Note("a", "first", 1), new Note("b", "second", 2)));
+
+        assertThat(notes.find("a")).contains(new Note("a", "first", 1));
+        assertThat(notes.find(List.of("b", "a", "missing"))).containsOnlyKeys("a", "b");
+        assertThat(new ViewCollection<>(stored, Note.class, Note::key, Note::lastSequence, 100).find("b"))
+                .as("what another instance reads from the store").contains(new Note("b", "second", 2));
+    }
+
+    @Test
+    void seesAChangeByAnotherWriter() {
+        notes.replace(List.of(new Note("a", "first", 1)));
+        stored.replaceOne(eq("_id", "a"), new Document("_id", "a").append("text", "changed elsewhere")
+                .append("lastSequence", 7L));
+
+        assertThat(notes.find("a")).contains(new Note("a", "changed elsewhere", 7));
+    }
+
+    @Test
+    void keepsAnUnchangedDocumentWithoutDecodingItAgain() {
+        notes.replace(List.of(new Note("a", "first", 1)));
+        // A change that does not move lastSequence breaks the view's contract; here it shows which copy is read.
+        stored.updateOne(eq("_id", "a"), Updates.set("text", "not read"));
+
+        assertThat(notes.find("a")).contains(new Note("a", "first", 1));
+        assertThat(notes.all()).containsExactly(new Note("a", "first", 1));
+    }
+
+    @Test
+    void forgetsADeletedDocument() {
+        notes.replace(List.of(new Note("a", "first", 1)));
+        stored.deleteOne(eq("_id", "a"));
+
+        assertThat(notes.find("a")).isEmpty();
+        assertThat(notes.all()).isEmpty();
+    }
+
+    @Test
+    void keepsAtMostItsCapacityAndDecodesTheOthersAgain() {
+        ViewCollection<Note> small = collection(1);
+        small.replace(List.of(new Note("a", "first", 1), new Note("b", "second", 2)));
+        stored.updateOne(eq("_id", "a"), Updates.set("text", "read again"));
+        stored.updateOne(eq("_id", "b"), Updates.set("text", "not read"));
+
+        assertThat(small.find("a")).as("evicted: decoded from the store").contains(new Note("a", "read again", 1));
+        assertThat(small.find("b")).as("evicted by a's read").contains(new Note("b", "not read", 2));
+    }
+
+    @Test
+    void clearEmptiesStoreAndMemory() {
+        notes.replace(List.of(new Note("a", "first", 1)));
+
+        notes.clear();
+
+        assertThat(stored.countDocuments()).isZero();
+        assertThat(notes.find("a")).isEmpty();
+    }
+
+    private ViewCollection<Note> collection(int capacity) {
+        return new ViewCollection<>(stored, Note.class, Note::key, Note::lastSequence, capacity);
+    }
+}
