@@ -108,6 +108,37 @@ class PlanAsOfTest extends QuerySideTestSupport {
     }
 
     @Test
+    void theFirstPendingChangesAreListedByEffectiveDateAndAllAreCounted() {
+        ShenzhenPlan.adopt(registrar, "ASOF-PENDING");
+        long last = 0;
+        Target target = new Target(2025, new BigDecimal("13.5"), Qualifier.AT_LEAST);
+        // Recorded out of effective order: the list follows effective dates, not recording.
+        for (String effective : new String[] {"2025-03-01", "2024-09-01", "2025-01-01", "2024-11-01"}) {
+            Target next = new Target(2025, new BigDecimal(effective.substring(5, 7)), Qualifier.AT_LEAST);
+            last = registrar.record("2024-06-01T02:00:00Z", new IndicatorTargetRevisedEvent("ASOF-PENDING", "I03",
+                    target, next, LocalDate.parse(effective), "revised", null));
+            target = next;
+        }
+
+        JsonNode all = get("/api/plans/ASOF-PENDING?asOf=2024-07-01&minSequence=" + last);
+        JsonNode first = get("/api/plans/ASOF-PENDING?asOf=2024-07-01&pendingLimit=2");
+        JsonNode later = get("/api/plans/ASOF-PENDING?asOf=2024-12-31&pendingLimit=2");
+        JsonNode problem = problem("/api/plans/ASOF-PENDING?pendingLimit=0", HttpStatus.BAD_REQUEST);
+
+        assertThat(all.path("pendingChanges")).extracting(p -> p.path("effectiveFrom").asText())
+                .containsExactly("2024-09-01", "2024-11-01", "2025-01-01", "2025-03-01");
+        assertThat(all.path("pendingChangeCount").asInt()).isEqualTo(4);
+        assertThat(first.path("pendingChanges")).extracting(p -> p.path("effectiveFrom").asText())
+                .containsExactly("2024-09-01", "2024-11-01");
+        assertThat(first.path("pendingChangeCount").asInt()).isEqualTo(4);
+        assertThat(indicator(later, "I03").path("target").path("value").asText()).isEqualTo("11");
+        assertThat(later.path("pendingChanges")).extracting(p -> p.path("effectiveFrom").asText())
+                .containsExactly("2025-01-01", "2025-03-01");
+        assertThat(later.path("pendingChangeCount").asInt()).isEqualTo(2);
+        assertThat(problem.path("parameter").asText()).isEqualTo("pendingLimit");
+    }
+
+    @Test
     void milestonesAmendmentsAndRetirementsShowFromTheirEffectiveDates() {
         ShenzhenPlan.adopt(registrar, "ASOF-CHANGES");
         registrar.record("2022-03-01T02:00:00Z", new MilestoneSetEvent("ASOF-CHANGES", "I01", 2022, null,

@@ -38,7 +38,7 @@ class IndicatorHistoryController {
                 .map(IndicatorHistoryController::entry).toList();
         List<IndicatorHistoryView.Finding> findings = indicator.findings().stream()
                 .map(f -> new IndicatorHistoryView.Finding(f.evaluationId(), f.findingId(), f.subjectKind(),
-                        f.year(), f.unit(), f.versions().stream()
+                        f.year(), f.unit(), f.versionsAsRecorded().stream()
                         .map(v -> entry(new AttributeVersion(indicator.label(), "finding " + f.id(), v))).toList()))
                 .toList();
         return new IndicatorHistoryView(plan, code, details.name(), details.unit(), versions, findings);

@@ -1,12 +1,12 @@
 package org.planregistry.query.planasof;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -49,13 +49,14 @@ final class PlanAsOfAssembler {
     private PlanAsOfAssembler() {
     }
 
-    static PlanAsOfView assemble(PlanTimeline timeline, TimePoint point) {
+    static PlanAsOfView assemble(PlanTimeline timeline, TimePoint point, int pendingLimit) {
         PlanDocument plan = timeline.plan();
         PlanStatus status = plan.statusAt(point);
         List<Task> tasks = live(timeline, ElementKind.TASK, point).stream().map(e -> task(e, point)).toList();
         List<Section> sections = live(timeline, ElementKind.SECTION, point).stream().map(e -> section(e, tasks))
                 .toList();
         Set<String> sectionCodes = sections.stream().map(Section::code).collect(Collectors.toSet());
+        Pending pending = pending(timeline, point, pendingLimit);
         return new PlanAsOfView(plan.code(), point.asOf(), point.knownAt(), plan.title(), plan.issuer(),
                 plan.issued(), plan.adoptedOn(), plan.period(), plan.visionYear(), plan.source(), status.stage(),
                 status.supersededBy(),
@@ -66,7 +67,7 @@ final class PlanAsOfAssembler {
                 live(timeline, ElementKind.INDICATOR, point).stream().map(e -> indicator(e, point)).toList(),
                 live(timeline, ElementKind.SAFEGUARD, point).stream().map(PlanAsOfAssembler::safeguard).toList(),
                 live(timeline, ElementKind.EVALUATION, point).stream().map(e -> evaluation(e, point)).toList(),
-                retired(timeline, point), upToDate(plan), pending(timeline, point));
+                retired(timeline, point), upToDate(plan), pending.first(), pending.count());
     }
 
     private static List<ElementDocument> live(PlanTimeline timeline, ElementKind kind, TimePoint point) {
@@ -140,13 +141,32 @@ final class PlanAsOfAssembler {
                 + " (global sequence " + plan.lastSequence() + ")", plan.lastSequence(), plan.lastRecordedAt());
     }
 
-    private static List<PendingChange> pending(PlanTimeline timeline, TimePoint point) {
-        LocalDate asOf = point.asOf();
-        return timeline.allVersions().stream()
-                .filter(v -> point.isKnown(v.version()) && v.version().effectiveFrom().isAfter(asOf))
-                .sorted(Comparator.comparing((AttributeVersion v) -> v.version().effectiveFrom())
-                        .thenComparingLong(v -> v.version().globalSequence()))
-                .map(PlanAsOfAssembler::pendingChange).toList();
+    /**
+     * The first {@code limit} pending changes in effective order, and how many there are. A plan with a long history
+     * has thousands after an early date; keeping only the first few in a bounded heap keeps the answer's size and
+     * cost independent of that history.
+     */
+    private static Pending pending(PlanTimeline timeline, TimePoint point, int limit) {
+        Comparator<AttributeVersion> effectiveOrder = Comparator.comparing(AttributeVersion::version,
+                TimePoint.PRECEDENCE);
+        PriorityQueue<AttributeVersion> first = new PriorityQueue<>(limit + 1, effectiveOrder.reversed());
+        int count = 0;
+        for (AttributeVersion change : timeline.allVersions()) {
+            Version version = change.version();
+            if (point.isKnown(version) && version.effectiveFrom().isAfter(point.asOf())) {
+                count++;
+                first.add(change);
+                if (first.size() > limit) {
+                    first.poll();
+                }
+            }
+        }
+        List<AttributeVersion> sorted = new ArrayList<>(first);
+        sorted.sort(effectiveOrder);
+        return new Pending(sorted.stream().map(PlanAsOfAssembler::pendingChange).toList(), count);
+    }
+
+    private record Pending(List<PendingChange> first, int count) {
     }
 
     private static PendingChange pendingChange(AttributeVersion change) {

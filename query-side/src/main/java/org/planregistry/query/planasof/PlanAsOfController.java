@@ -15,6 +15,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class PlanAsOfController {
 
+    /** Pending changes listed by default; the rest are counted (the diff to a later date lists them all). */
+    static final int DEFAULT_PENDING = 50;
+    static final int MAX_PENDING = 1000;
+
     private final TimelineReader reader;
     private final Clock clock;
 
@@ -26,10 +30,12 @@ class PlanAsOfController {
     @GetMapping("/api/plans/{plan}")
     PlanAsOfView plan(@PathVariable String plan, @RequestParam(required = false) String asOf,
                       @RequestParam(required = false) String knownAt,
-                      @RequestParam(required = false) String minSequence) {
+                      @RequestParam(required = false) String minSequence,
+                      @RequestParam(required = false) String pendingLimit) {
         TimePoint point = QueryParameters.timePoint(asOf, knownAt, clock);
+        int pending = QueryParameters.limit("pendingLimit", pendingLimit, DEFAULT_PENDING, MAX_PENDING);
         PlanTimeline timeline = reader.timeline(plan, minSequence);
         TimelineReader.requireAdopted(timeline, point, "asOf");
-        return PlanAsOfAssembler.assemble(timeline, point);
+        return PlanAsOfAssembler.assemble(timeline, point, pending);
     }
 }

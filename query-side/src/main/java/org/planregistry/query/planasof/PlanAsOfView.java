@@ -20,13 +20,18 @@ import org.planregistry.query.timeline.PlanStatus;
  * The whole plan as it stood on {@code asOf}, as the registry knew it at {@code knownAt}: what an evaluator reads
  * to know what the plan said on a date, and an auditor to know what was known then. Retired elements are left out
  * from their retirement date on and listed under {@code retired}.
+ *
+ * @param pendingChanges     the first changes (by effective date) already recorded that take effect after
+ *                           {@code asOf}, at most as many as the query's {@code pendingLimit}
+ * @param pendingChangeCount how many such changes there are in all; the diff to a later date lists every one
  */
 public record PlanAsOfView(String plan, LocalDate asOf, Instant knownAt, String title, String issuer, String issued,
                            LocalDate adoptedOn, Period period, Integer visionYear, String source,
                            PlanStatus.Stage status, String supersededBy, List<Goal> goals, List<Section> sections,
                            List<Task> unsectionedTasks, List<Column> columns, List<Indicator> indicators,
                            List<Safeguard> safeguards, List<Evaluation> evaluations, List<Retired> retired,
-                           UpToDate upToDate, List<PendingChange> pendingChanges) {
+                           UpToDate upToDate, List<PendingChange> pendingChanges,
+                           int pendingChangeCount) {
 
     /** A development goal with its title and description in force. */
     public record Goal(String code, String title, String description, Integer horizon) {

@@ -17,13 +17,20 @@ import org.planregistry.query.event.RecordedEvent;
  * the adoption (whose value holds the static details), every version of each versioned attribute, and findings.
  *
  * @param adopted      the adoption; the element exists for a point of view that sees it
- * @param attributes   versions per attribute name (see {@link Attribute}), in recording order
+ * @param attributes   versions per attribute name (see {@link Attribute}), each in order of precedence
+ *                     ({@link TimePoint#inPrecedenceOrder})
  * @param findings     findings under an evaluation, or about an indicator or task
  * @param lastSequence the global sequence of the last event applied; anything at or below it is a re-delivery
  */
 public record ElementDocument(@JsonProperty("_id") String key, String plan, ElementKind kind, String code,
                               Version adopted, Map<String, List<Version>> attributes, List<FindingRecord> findings,
                               long lastSequence) {
+
+    public ElementDocument {
+        Map<String, List<Version>> ordered = new LinkedHashMap<>();
+        (attributes == null ? Map.<String, List<Version>>of() : attributes).forEach((attribute, versions) -> ordered.put(attribute, TimePoint.inPrecedenceOrder(versions)));
+        attributes = ordered;
+    }
 
     /** A new element; {@code details} are its static fields, kept as the adoption's value. */
     public static ElementDocument adopted(RecordedEvent event, ElementKind kind, String code, Object details) {

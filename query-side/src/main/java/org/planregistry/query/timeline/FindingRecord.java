@@ -1,6 +1,7 @@
 package org.planregistry.query.timeline;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,21 @@ import org.planregistry.api.SubjectKind;
  */
 public record FindingRecord(String evaluationId, String findingId, SubjectKind subjectKind, String subjectCode,
                             int year, String unit, List<Version> versions) {
+
+    /** Versions in order of precedence ({@link TimePoint#inPrecedenceOrder}). */
+    public FindingRecord {
+        versions = TimePoint.inPrecedenceOrder(versions);
+    }
+
+    /** The version that recorded the finding; any later one corrected or withdrew it. */
+    public Version firstRecorded() {
+        return versions.stream().min(Comparator.comparingLong(Version::globalSequence)).orElseThrow();
+    }
+
+    /** Every version in the order it was recorded. */
+    public List<Version> versionsAsRecorded() {
+        return versions.stream().sorted(Comparator.comparingLong(Version::globalSequence)).toList();
+    }
 
     /** Identifies the finding within its plan. */
     public String id() {

@@ -26,7 +26,7 @@ public record FindingSnapshot(String evaluationId, String findingId, SubjectKind
         FindingValue value = version.valueAs(FindingValue.class);
         return new FindingSnapshot(finding.evaluationId(), finding.findingId(), finding.subjectKind(),
                 finding.subjectCode(), finding.year(), value.observedValue(), finding.unit(), value.assessment(),
-                value.evidenceRef(), value.note(), version.globalSequence() != finding.versions().get(0)
+                value.evidenceRef(), value.note(), version.globalSequence() != finding.firstRecorded()
                 .globalSequence(), version.effectiveFrom(), version.recordedAt(), version.globalSequence(),
                 version.actor());
     }

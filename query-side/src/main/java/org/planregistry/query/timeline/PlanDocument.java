@@ -21,6 +21,11 @@ public record PlanDocument(@JsonProperty("_id") String code, String title, Strin
                            List<Version> status, List<ElementRef> elements, long lastSequence,
                            Instant lastRecordedAt) {
 
+    /** The lifecycle versions in order of precedence ({@link TimePoint#inPrecedenceOrder}). */
+    public PlanDocument {
+        status = TimePoint.inPrecedenceOrder(status);
+    }
+
     /** The plan a {@code PlanAdopted} event creates, at {@code adopted}'s position. */
     public static PlanDocument adopted(String code, String title, String issuer, String issued, LocalDate adoptedOn,
                                        Period period, Integer visionYear, String source, RecordedEvent event) {

@@ -2,6 +2,7 @@ package org.planregistry.query.timeline;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -14,11 +15,31 @@ import java.util.Optional;
  * a fold: among the versions recorded at or before {@code knownAt} and effective on or before {@code asOf}, the one
  * with the latest effective date, ties going to the later recording (higher global sequence). That equals folding
  * those events in effective-date order, without reading any event.
+ *
+ * <p>Versions are kept in that order of precedence ({@link #inPrecedenceOrder}), so the selection is a binary search
+ * for {@code asOf} and a step back over the versions recorded after {@code knownAt}: its cost does not grow with the
+ * history of an attribute.
  */
 public record TimePoint(LocalDate asOf, Instant knownAt) {
 
-    private static final Comparator<Version> PRECEDENCE = Comparator.comparing(Version::effectiveFrom)
+    /** Later effective first wins; on the same day, the later recording. */
+    public static final Comparator<Version> PRECEDENCE = Comparator.comparing(Version::effectiveFrom)
             .thenComparingLong(Version::globalSequence);
+
+    /** {@code versions} in order of precedence: the list itself when it is already in that order. */
+    public static List<Version> inPrecedenceOrder(List<Version> versions) {
+        if (versions == null) {
+            return List.of();
+        }
+        for (int i = 1; i < versions.size(); i++) {
+            if (PRECEDENCE.compare(versions.get(i - 1), versions.get(i)) > 0) {
+                List<Version> sorted = new ArrayList<>(versions);
+                sorted.sort(PRECEDENCE);
+                return List.copyOf(sorted);
+            }
+        }
+        return versions;
+    }
 
     /** Whether the change was known at {@code knownAt} and in effect on {@code asOf}. */
     public boolean sees(Version version) {
@@ -30,9 +51,32 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
         return !version.recordedAt().isAfter(knownAt);
     }
 
-    /** The version in force at this point, if any. */
+    /** The version in force at this point, if any, among {@code versions} in {@linkplain #inPrecedenceOrder order}. */
     public Optional<Version> inForce(List<Version> versions) {
-        return versions == null ? Optional.empty() : versions.stream().filter(this::sees).max(PRECEDENCE);
+        if (versions == null) {
+            return Optional.empty();
+        }
+        for (int i = lastEffectiveBy(versions); i >= 0; i--) {
+            if (isKnown(versions.get(i))) {
+                return Optional.of(versions.get(i));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The index of the last version effective on or before {@code asOf}; -1 when there is none. */
+    private int lastEffectiveBy(List<Version> versions) {
+        int low = 0;
+        int high = versions.size() - 1;
+        while (low <= high) {
+            int middle = (low + high) >>> 1;
+            if (versions.get(middle).effectiveFrom().isAfter(asOf)) {
+                high = middle - 1;
+            } else {
+                low = middle + 1;
+            }
+        }
+        return high;
     }
 
     /** The same knowledge, another date. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import com.fasterxml.jackson.databind.node.TextNode;
 import org.junit.jupiter.api.Test;
@@ -28,6 +29,27 @@ class TimePointTest {
     void amongVersionsEffectiveTheSameDayTheLaterRecordedWins() {
         assertThat(value("2025-01-01", "2024-06-01T12:00:00Z")).isEqualTo("7000");
         assertThat(value("2025-01-01", "2024-12-31T00:00:00Z")).isEqualTo("7100");
+    }
+
+    @Test
+    void versionsInRecordingOrderAreSelectedInOrderOfPrecedence() {
+        List<Version> recorded = List.of(ADOPTED, FUTURE, SAME_DAY_LATER, RETROACTIVE);
+        List<Version> ordered = TimePoint.inPrecedenceOrder(recorded);
+
+        assertThat(ordered).containsExactly(ADOPTED, RETROACTIVE, FUTURE, SAME_DAY_LATER);
+        assertThat(TimePoint.inPrecedenceOrder(VERSIONS)).isSameAs(VERSIONS);
+        assertThat(point("2024-12-31", "2024-12-31T00:00:00Z").inForce(ordered)).contains(RETROACTIVE);
+        assertThat(point("2024-12-31", "2024-05-01T00:00:00Z").inForce(ordered)).contains(ADOPTED);
+    }
+
+    @Test
+    void anElementKeepsEachAttributesVersionsInOrderOfPrecedence() {
+        ElementDocument element = new ElementDocument("P|indicator|I01", "P", ElementKind.INDICATOR, "I01", ADOPTED,
+                Map.of(Attribute.TARGET, List.of(SAME_DAY_LATER, ADOPTED, FUTURE, RETROACTIVE)), List.of(),
+                13);
+
+        assertThat(element.versions(Attribute.TARGET)).containsExactly(ADOPTED, RETROACTIVE, FUTURE, SAME_DAY_LATER);
+        assertThat(element.inForce(Attribute.TARGET, point("2025-06-30", "2024-06-01T12:00:00Z"))).contains(FUTURE);
     }
 
     @Test
