@@ -119,22 +119,30 @@ class PlanAsOfTest extends QuerySideTestSupport {
                     target, next, LocalDate.parse(effective), "revised", null));
             target = next;
         }
+        last = registrar.record("2024-08-01T02:00:00Z", new IndicatorTargetRevisedEvent("ASOF-PENDING", "I03",
+                target, new Target(2025, new BigDecimal("15"), Qualifier.AT_LEAST), LocalDate.parse("2025-06-01"),
+                "recorded later", null));
 
-        JsonNode all = get("/api/plans/ASOF-PENDING?asOf=2024-07-01&minSequence=" + last);
-        JsonNode first = get("/api/plans/ASOF-PENDING?asOf=2024-07-01&pendingLimit=2");
+        JsonNode all = get("/api/plans/ASOF-PENDING?asOf=2024-07-01&knownAt=2024-07-01T00:00:00Z&minSequence="
+                + last);
+        JsonNode allKnownNow = get("/api/plans/ASOF-PENDING?asOf=2024-07-01&pendingLimit=1");
+        JsonNode first = get("/api/plans/ASOF-PENDING?asOf=2024-07-01&knownAt=2024-07-01T00:00:00Z&pendingLimit=2");
         JsonNode later = get("/api/plans/ASOF-PENDING?asOf=2024-12-31&pendingLimit=2");
         JsonNode problem = problem("/api/plans/ASOF-PENDING?pendingLimit=0", HttpStatus.BAD_REQUEST);
 
         assertThat(all.path("pendingChanges")).extracting(p -> p.path("effectiveFrom").asText())
                 .containsExactly("2024-09-01", "2024-11-01", "2025-01-01", "2025-03-01");
         assertThat(all.path("pendingChangeCount").asInt()).isEqualTo(4);
+        assertThat(allKnownNow.path("pendingChanges")).extracting(p -> p.path("effectiveFrom").asText())
+                .containsExactly("2024-09-01");
+        assertThat(allKnownNow.path("pendingChangeCount").asInt()).isEqualTo(5);
         assertThat(first.path("pendingChanges")).extracting(p -> p.path("effectiveFrom").asText())
                 .containsExactly("2024-09-01", "2024-11-01");
         assertThat(first.path("pendingChangeCount").asInt()).isEqualTo(4);
         assertThat(indicator(later, "I03").path("target").path("value").asText()).isEqualTo("11");
         assertThat(later.path("pendingChanges")).extracting(p -> p.path("effectiveFrom").asText())
                 .containsExactly("2025-01-01", "2025-03-01");
-        assertThat(later.path("pendingChangeCount").asInt()).isEqualTo(2);
+        assertThat(later.path("pendingChangeCount").asInt()).isEqualTo(3);
         assertThat(problem.path("parameter").asText()).isEqualTo("pendingLimit");
     }
 

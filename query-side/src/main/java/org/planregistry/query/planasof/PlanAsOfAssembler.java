@@ -39,6 +39,7 @@ import org.planregistry.query.timeline.PlanStatus;
 import org.planregistry.query.timeline.PlanTimeline;
 import org.planregistry.query.timeline.TimePoint;
 import org.planregistry.query.timeline.Version;
+import org.planregistry.query.timeline.VersionedAttribute;
 
 /**
  * Shapes a loaded timeline into the plan as of a point of view. Each value is the version in force selected from
@@ -142,22 +143,35 @@ final class PlanAsOfAssembler {
     }
 
     /**
-     * The first {@code limit} pending changes in effective order, and how many there are. A plan with a long history
-     * has thousands after an early date; keeping only the first few in a bounded heap keeps the answer's size and
-     * cost independent of that history.
+     * The first {@code limit} pending changes in effective order, and how many there are. Each attribute's versions
+     * are in effective order, so its pending ones are the tail after a binary search, and only the first
+     * {@code limit} of each tail can be among the first overall: the cost does not grow with the history, except
+     * that for a {@code knownAt} before the last recording the tails are counted one by one.
      */
     private static Pending pending(PlanTimeline timeline, TimePoint point, int limit) {
+        boolean knowsAll = !timeline.plan().lastRecordedAt().isAfter(point.knownAt());
         Comparator<AttributeVersion> effectiveOrder = Comparator.comparing(AttributeVersion::version,
                 TimePoint.PRECEDENCE);
         PriorityQueue<AttributeVersion> first = new PriorityQueue<>(limit + 1, effectiveOrder.reversed());
         int count = 0;
-        for (AttributeVersion change : timeline.allVersions()) {
-            Version version = change.version();
-            if (point.isKnown(version) && version.effectiveFrom().isAfter(point.asOf())) {
-                count++;
-                first.add(change);
-                if (first.size() > limit) {
-                    first.poll();
+        for (VersionedAttribute attribute : timeline.versionedAttributes()) {
+            List<Version> versions = attribute.versions();
+            int taken = 0;
+            for (int i = point.firstEffectiveAfter(versions); i < versions.size(); i++) {
+                Version version = versions.get(i);
+                if (taken == limit && knowsAll) {
+                    count += versions.size() - i;
+                    break;
+                }
+                if (point.isKnown(version)) {
+                    count++;
+                    if (taken < limit) {
+                        taken++;
+                        first.add(new AttributeVersion(attribute.element(), attribute.attribute(), version));
+                        if (first.size() > limit) {
+                            first.poll();
+                        }
+                    }
                 }
             }
         }

@@ -14,7 +14,8 @@ import org.planregistry.query.event.RecordedEvent;
  * of its elements in adoption order, so a whole plan loads with this one look-up plus one {@code _id $in}.
  *
  * @param lastSequence   the global sequence of the last event applied; anything at or below it is a re-delivery
- * @param lastRecordedAt when that event was recorded: the view is up to date with changes recorded until then
+ * @param lastRecordedAt the latest recording time among the events applied (normally the last one's; writers' clocks
+ *                       may differ a little): the view is up to date with changes recorded until then
  */
 public record PlanDocument(@JsonProperty("_id") String code, String title, String issuer, String issued,
                            LocalDate adoptedOn, Period period, Integer visionYear, String source, Version adopted,
@@ -72,6 +73,7 @@ public record PlanDocument(@JsonProperty("_id") String code, String title, Strin
 
     PlanDocument appliedUpTo(RecordedEvent event) {
         return new PlanDocument(code, title, issuer, issued, adoptedOn, period, visionYear, source, adopted, status,
-                elements, event.globalSequence(), event.recordedAt());
+                elements, event.globalSequence(),
+                event.recordedAt().isAfter(lastRecordedAt) ? event.recordedAt() : lastRecordedAt);
     }
 }

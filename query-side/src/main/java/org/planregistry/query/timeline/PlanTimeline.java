@@ -28,14 +28,23 @@ public record PlanTimeline(PlanDocument plan, Map<String, ElementDocument> eleme
     }
 
     /**
-     * Every version in the plan: its lifecycle, each element's adoption and attributes, and findings (once, from
-     * their evaluations).
+     * Every versioned attribute of the plan: its adoption and lifecycle, each element's adoption and attributes, and
+     * findings (once, under their evaluations). As many lists as attributes, however long the history.
      */
-    public List<AttributeVersion> allVersions() {
-        List<AttributeVersion> all = new ArrayList<>();
-        all.add(new AttributeVersion(PLAN, Attribute.ADOPTED, plan.adopted()));
-        plan.status().stream().skip(1).forEach(v -> all.add(new AttributeVersion(PLAN, Attribute.STATUS, v)));
-        elements().forEach(element -> all.addAll(element.allVersions(element.kind() == ElementKind.EVALUATION)));
+    public List<VersionedAttribute> versionedAttributes() {
+        List<VersionedAttribute> all = new ArrayList<>();
+        all.add(new VersionedAttribute(PLAN, Attribute.ADOPTED, List.of(plan.adopted())));
+        all.add(new VersionedAttribute(PLAN, Attribute.STATUS, plan.status().stream()
+                .filter(v -> v.globalSequence() != plan.adopted().globalSequence()).toList()));
+        for (ElementDocument element : elements()) {
+            all.add(new VersionedAttribute(element.label(), Attribute.ADOPTED, List.of(element.adopted())));
+            element.attributes().forEach((attribute, versions) ->
+                    all.add(new VersionedAttribute(element.label(), attribute, versions)));
+            if (element.kind() == ElementKind.EVALUATION) {
+                element.findings().forEach(finding -> all.add(new VersionedAttribute(element.label(),
+                        "finding " + finding.id(), finding.versions())));
+            }
+        }
         return all;
     }
 

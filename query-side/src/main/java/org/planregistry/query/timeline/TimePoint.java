@@ -64,6 +64,11 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
         return Optional.empty();
     }
 
+    /** The index of the first version effective after {@code asOf} among versions in order of precedence. */
+    public int firstEffectiveAfter(List<Version> versions) {
+        return lastEffectiveBy(versions) + 1;
+    }
+
     /** The index of the last version effective on or before {@code asOf}; -1 when there is none. */
     private int lastEffectiveBy(List<Version> versions) {
         int low = 0;
