@@ -80,7 +80,8 @@ import org.planregistry.api.Units;
  * handlers check the rules of 规划调整机制, 规划分解机制 and 规划评估机制 and then apply events; event sourcing
  * handlers only assign state.
  */
-@Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger", cache = "planCache")
+@Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger", cache = "planCache",
+        commandTargetResolver = "planCommandTarget")
 class Plan {
 
     @AggregateIdentifier

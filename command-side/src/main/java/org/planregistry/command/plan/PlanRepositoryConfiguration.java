@@ -2,11 +2,11 @@ package org.planregistry.command.plan;
 
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
-import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
-import org.axonframework.eventsourcing.Snapshotter;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,9 +20,14 @@ import org.springframework.context.annotation.Configuration;
 class PlanRepositoryConfiguration {
 
     @Bean
-    SnapshotTriggerDefinition planSnapshotTrigger(Snapshotter snapshotter,
+    SnapshotTriggerDefinition planSnapshotTrigger(EventStore eventStore,
                                                   @Value("${registry.snapshot.threshold:100}") int threshold) {
-        return new EventCountSnapshotTriggerDefinition(snapshotter, threshold);
+        return new PlanSnapshotTrigger(eventStore, threshold);
+    }
+
+    @Bean
+    CommandTargetResolver planCommandTarget() {
+        return new PlanCommandTarget();
     }
 
     @Bean
