@@ -38,6 +38,7 @@ final class ViewCollection<T> {
     private static final Bson SEQUENCE_ONLY = Projections.include(LAST_SEQUENCE);
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+    private static final int DECODED_PER_LOOK_UP = 8;
 
     private final MongoCollection<Document> collection;
     private final Class<T> type;
@@ -112,14 +113,17 @@ final class ViewCollection<T> {
                 stale.add(key);
             }
         }
-        if (!stale.isEmpty()) {
-            collection.find(in("_id", stale)).forEach(doc -> {
+        // A few documents per look-up: the documents of a plan with a long history are large, and the embedded
+        // server answers a look-up in one message however large (a real MongoDB splits it at 16 MB).
+        for (int from = 0; from < stale.size(); from += DECODED_PER_LOOK_UP) {
+            List<String> chunk = stale.subList(from, Math.min(stale.size(), from + DECODED_PER_LOOK_UP));
+            collection.find(in("_id", chunk)).forEach(doc -> {
                 T view = ViewDocuments.fromDocument(doc, type);
                 decoded.put(keyOf.apply(view), view);
                 found.put(keyOf.apply(view), view);
             });
-            found.values().removeIf(Objects::isNull);
         }
+        found.values().removeIf(Objects::isNull);
         return found;
     }
 

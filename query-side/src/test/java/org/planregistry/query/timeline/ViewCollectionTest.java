@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.client.MongoClient;
@@ -90,6 +91,19 @@ class ViewCollectionTest {
 
         assertThat(small.find("a")).as("evicted: decoded from the store").contains(new Note("a", "read again", 1));
         assertThat(small.find("b")).as("evicted by a's read").contains(new Note("b", "not read", 2));
+    }
+
+    @Test
+    void readsDocumentsTogetherLargerThanOneMessageOfTheServer() {
+        String text = "x".repeat(5_000_000);
+        List<Note> large = IntStream.range(0, 12).mapToObj(i -> new Note("n" + i, text, i)).toList();
+        for (Note note : large) {
+            notes.replace(List.of(note));
+        }
+        List<String> keys = large.stream().map(Note::key).toList();
+
+        assertThat(collection(100).find(keys)).as("60 MB: more than the 48 MB of one server message")
+                .hasSize(12).allSatisfy((key, note) -> assertThat(note.text()).hasSize(5_000_000));
     }
 
     @Test
