@@ -19,11 +19,6 @@ public record FindingRecord(String evaluationId, String findingId, SubjectKind s
         versions = TimePoint.inPrecedenceOrder(versions);
     }
 
-    /** The version that recorded the finding; any later one corrected or withdrew it. */
-    public Version firstRecorded() {
-        return versions.stream().min(Comparator.comparingLong(Version::globalSequence)).orElseThrow();
-    }
-
     /** Every version in the order it was recorded. */
     public List<Version> versionsAsRecorded() {
         return versions.stream().sorted(Comparator.comparingLong(Version::globalSequence)).toList();

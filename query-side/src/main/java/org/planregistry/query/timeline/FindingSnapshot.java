@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.Comparator;
 
 import org.planregistry.api.Assessment;
+import org.planregistry.api.PlanEvent.FindingRecordedEvent;
 import org.planregistry.api.SubjectKind;
 
 /**
@@ -22,12 +23,14 @@ public record FindingSnapshot(String evaluationId, String findingId, SubjectKind
     public static final Comparator<FindingSnapshot> LATEST = Comparator.comparingInt(FindingSnapshot::year)
             .thenComparing(FindingSnapshot::effectiveFrom).thenComparingLong(FindingSnapshot::globalSequence);
 
+    /** The type of the version that recorded a finding; any other corrected it. */
+    private static final String RECORDED = FindingRecordedEvent.class.getSimpleName().replace("Event", "");
+
     public static FindingSnapshot of(FindingRecord finding, Version version) {
         FindingValue value = version.valueAs(FindingValue.class);
         return new FindingSnapshot(finding.evaluationId(), finding.findingId(), finding.subjectKind(),
                 finding.subjectCode(), finding.year(), value.observedValue(), finding.unit(), value.assessment(),
-                value.evidenceRef(), value.note(), version.globalSequence() != finding.firstRecorded()
-                .globalSequence(), version.effectiveFrom(), version.recordedAt(), version.globalSequence(),
+                value.evidenceRef(), value.note(), !RECORDED.equals(version.type()), version.effectiveFrom(), version.recordedAt(), version.globalSequence(),
                 version.actor());
     }
 }
