@@ -1,7 +1,11 @@
 package org.planregistry.bench;
 
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.planregistry.command.CommandSideApplication;
 import org.planregistry.query.QuerySideApplication;
 import org.planregistry.system.RegistryApps;
@@ -23,6 +27,29 @@ final class BenchApps {
 
     static ConfigurableApplicationContext querySide(String mongoUri) {
         return RegistryApps.start(QuerySideApplication.class, mongoUri, "bench-query-side", QUIET);
+    }
+
+    /**
+     * A second query side on the same views that keeps no decoded document in memory
+     * ({@code registry.query.kept-documents=0}), so every answer decodes every document it reads, and that never
+     * writes the views. Axon has no switch to disable a processor; in subscribing mode a processor receives only the
+     * events published through this application's own event bus, and the query side publishes none, so its
+     * processors never run. Sharing the tracking processors instead would let this instance claim their segments
+     * whenever the first one is slow to extend its claim, and catching up would then be measured on either.
+     */
+    static ConfigurableApplicationContext querySideKeepingNothing(String mongoUri, List<String> processors) {
+        Map<String, String> settings = new HashMap<>(QUIET);
+        settings.put("registry.query.kept-documents", "0");
+        processors.forEach(name -> settings.put("axon.eventhandling.processors." + name + ".mode", "subscribing"));
+        ConfigurableApplicationContext context = RegistryApps.start(QuerySideApplication.class, mongoUri,
+                "bench-query-side-keeping-nothing", settings);
+        // A processor named otherwise than the first query side's would still track, and write the shared views.
+        if (context.getBean(EventProcessingConfiguration.class).eventProcessors().values().stream()
+                .anyMatch(StreamingEventProcessor.class::isInstance)) {
+            context.close();
+            throw new IllegalStateException("the query side keeping nothing still has streaming processors");
+        }
+        return context;
     }
 
     static String baseUrl(ConfigurableApplicationContext context) {

@@ -13,8 +13,9 @@ import java.util.function.Function;
 record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> threads, int plans,
                     int warmupCommands, double warmupSeconds, int rawRounds, int h2RawRounds, int replayRuns,
                     int h2ReplayRuns, List<BenchStore.Backend> writeBackends, List<BenchStore.Backend> asOfBackends,
-                    List<Integer> sizes, int history, int requests, int httpWarmup, int replayReps, int replayWarmup,
-                    int scanReps, double scanSeconds, double quietSeconds, String out) {
+                    List<AsOfGrowth> asOfGrowth, List<Integer> sizes, int history, int requests, int httpWarmup,
+                    int replayReps, int replayWarmup, double measureSeconds, int scanReps, double scanSeconds,
+                    double quietSeconds, String out) {
 
     static final String USAGE = """
             Plan Registry benchmarks. Settings (-Dbench.NAME=VALUE, or NAME=VALUE as program arguments):
@@ -34,10 +35,16 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
               h2.replay.runs=1          the same on the durable H2 backend (0: no query side there at all)
               write.backends=memory,h2  backends of the write benchmark (memory, h2)
               asof.backends=memory      backends of the as-of benchmark
+              asof.growth=store,plan    how the as-of store grows to each size: "store", with other plans'
+                                        events (the queried plan keeps its history); "plan", with the queried
+                                        plan's own adjustments (its history is most of the store)
               sizes=1000,10000,100000   events in the store at which as-of latency is measured
               history=300               adjustment commands on the queried Shenzhen plan
               requests=300              measured as-of HTTP requests per size (after http.warmup=200)
               replay.reps=100           measured replay-by-key baselines per size (after replay.warmup=20)
+              measure.seconds=30        each series of requests or replays stops once this long was spent
+                                        measuring (at least 3 measured), its warm-up after a third of it
+                                        (except the first size's, which runs until the JIT has settled)
               scan.reps=20              at most this many whole-stream scans per size...
               scan.seconds=15           ...or fewer once this many seconds are spent (at least 3)
               out=<file>                also write the result tables here (markdown)
@@ -70,9 +77,11 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
                 s.integer("replay.runs", 3), s.integer("h2.replay.runs", 1),
                 s.list("write.backends", "memory,h2", BenchStore.Backend::of),
                 s.list("asof.backends", "memory", BenchStore.Backend::of),
+                s.list("asof.growth", "store,plan", AsOfGrowth::of),
                 s.list("sizes", "1000,10000,100000", BenchOptions::count), s.integer("history", 300),
                 s.integer("requests", 300), s.integer("http.warmup", 200), s.integer("replay.reps", 100),
-                s.integer("replay.warmup", 20), s.integer("scan.reps", 20),
+                s.integer("replay.warmup", 20), Double.parseDouble(s.text("measure.seconds", "30")),
+                s.integer("scan.reps", 20),
                 Double.parseDouble(s.text("scan.seconds", "15")), Double.parseDouble(s.text("quiet.seconds", "30")),
                 s.text("out", ""));
         if (!given.isEmpty()) {

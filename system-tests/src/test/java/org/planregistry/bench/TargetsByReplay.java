@@ -33,9 +33,9 @@ final class TargetsByReplay {
     /** Reads the plan's events by key ({@code aggregateKey $in}, batch by batch) and folds them. */
     static Map<String, Target> byKey(MongoEventStorageEngine engine, String plan, LocalDate asOf) {
         DomainEventStream stream = engine.readEvents(plan);
-        List<PlanEvent> events = new ArrayList<>();
+        List<Recorded> events = new ArrayList<>();
         while (stream.hasNext()) {
-            events.add((PlanEvent) stream.next().getPayload());
+            events.add(Recorded.of(stream.next()));
         }
         return fold(events, asOf);
     }
@@ -45,35 +45,52 @@ final class TargetsByReplay {
      * stream) must, keeps the plan's events and folds them. Payloads of other plans are never deserialized.
      */
     static Map<String, Target> byScan(MongoEventStorageEngine engine, String plan, LocalDate asOf) {
-        List<PlanEvent> events = new ArrayList<>();
+        List<Recorded> events = new ArrayList<>();
         try (var stream = engine.readEvents(null, false)) {
             Iterator<? extends TrackedEventMessage<?>> all = stream.iterator();
             while (all.hasNext()) {
                 EventMessage<?> message = all.next();
                 if (message instanceof DomainEventMessage<?> domain && plan.equals(domain.getAggregateIdentifier())) {
-                    events.add((PlanEvent) domain.getPayload());
+                    events.add(Recorded.of(domain));
                 }
             }
         }
         return fold(events, asOf);
     }
 
-    /** Folds events given in recording order: those effective on or before {@code asOf}, by effective date. */
-    static Map<String, Target> fold(List<PlanEvent> recorded, LocalDate asOf) {
-        List<PlanEvent> inForce = new ArrayList<>();
-        for (PlanEvent event : recorded) {
-            if (event.effectiveFrom() != null && !event.effectiveFrom().isAfter(asOf)) {
-                inForce.add(event);
+    /** An event with the global sequence the store gave it, which orders changes with the same effective date. */
+    private record Recorded(PlanEvent event, long globalSequence) {
+
+        static Recorded of(EventMessage<?> message) {
+            Object sequence = message.getMetaData().get(MongoEventStorageEngine.GLOBAL_SEQUENCE);
+            if (!(sequence instanceof Number number)) {
+                throw new IllegalStateException("event " + message.getIdentifier() + " has no global sequence");
+            }
+            return new Recorded((PlanEvent) message.getPayload(), number.longValue());
+        }
+    }
+
+    /**
+     * Folds the events effective on or before {@code asOf} in effective-date order, ties in global sequence order,
+     * so each indicator ends with the target the view selects: the latest effective by {@code asOf}, ties going to
+     * the later recording. Retroactive revisions (recorded after later-dated ones) are what make the order matter.
+     */
+    private static Map<String, Target> fold(List<Recorded> recorded, LocalDate asOf) {
+        List<Recorded> inForce = new ArrayList<>();
+        for (Recorded r : recorded) {
+            if (r.event().effectiveFrom() != null && !r.event().effectiveFrom().isAfter(asOf)) {
+                inForce.add(r);
             }
         }
-        inForce.sort(Comparator.comparing(PlanEvent::effectiveFrom)); // stable: ties keep recording order
+        inForce.sort(Comparator.comparing((Recorded r) -> r.event().effectiveFrom())
+                .thenComparingLong(Recorded::globalSequence));
         Map<String, Target> targets = new TreeMap<>();
-        for (PlanEvent event : inForce) {
-            if (event instanceof IndicatorAdoptedEvent adopted) {
+        for (Recorded r : inForce) {
+            if (r.event() instanceof IndicatorAdoptedEvent adopted) {
                 targets.put(adopted.indicatorCode(), adopted.target());
-            } else if (event instanceof IndicatorTargetRevisedEvent revised) {
+            } else if (r.event() instanceof IndicatorTargetRevisedEvent revised) {
                 targets.put(revised.indicatorCode(), revised.target());
-            } else if (event instanceof IndicatorRetiredEvent retired) {
+            } else if (r.event() instanceof IndicatorRetiredEvent retired) {
                 targets.remove(retired.indicatorCode());
             }
         }
