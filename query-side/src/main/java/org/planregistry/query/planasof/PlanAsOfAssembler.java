@@ -166,10 +166,14 @@ final class PlanAsOfAssembler {
                 if (point.isKnown(version)) {
                     count++;
                     if (taken < limit) {
-                        taken++;
-                        first.add(new AttributeVersion(attribute.element(), attribute.attribute(), version));
-                        if (first.size() > limit) {
-                            first.poll();
+                        if (first.size() < limit || TimePoint.PRECEDENCE.compare(version, first.peek().version()) < 0) {
+                            taken++;
+                            first.add(new AttributeVersion(attribute.element(), attribute.attribute(), version));
+                            if (first.size() > limit) {
+                                first.poll();
+                            }
+                        } else {
+                            taken = limit; // the rest of this tail comes later still
                         }
                     }
                 }
