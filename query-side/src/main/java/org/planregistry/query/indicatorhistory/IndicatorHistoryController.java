@@ -33,7 +33,7 @@ class IndicatorHistoryController {
         ElementDocument indicator = timeline.element(ElementKind.INDICATOR, code).orElseThrow(() ->
                 QueryProblem.notFound("code", "plan " + plan + " has no indicator " + code));
         IndicatorDetails details = indicator.details(IndicatorDetails.class);
-        List<IndicatorHistoryView.Entry> versions = indicator.allVersions(false).stream()
+        List<IndicatorHistoryView.Entry> versions = indicator.allVersions().stream()
                 .sorted(Comparator.comparingLong(v -> v.version().globalSequence()))
                 .map(IndicatorHistoryController::entry).toList();
         List<IndicatorHistoryView.Finding> findings = indicator.findings().stream()

@@ -28,7 +28,9 @@ public record ElementDocument(@JsonProperty("_id") String key, String plan, Elem
 
     public ElementDocument {
         Map<String, List<Version>> ordered = new LinkedHashMap<>();
-        (attributes == null ? Map.<String, List<Version>>of() : attributes).forEach((attribute, versions) -> ordered.put(attribute, TimePoint.inPrecedenceOrder(versions)));
+        if (attributes != null) {
+            attributes.forEach((attribute, versions) -> ordered.put(attribute, TimePoint.inPrecedenceOrder(versions)));
+        }
         attributes = ordered;
     }
 
@@ -94,16 +96,12 @@ public record ElementDocument(@JsonProperty("_id") String key, String plan, Elem
         return findingsAt(point).stream().max(FindingSnapshot.LATEST);
     }
 
-    /** Every version of this element: adoption, attributes and (if {@code withFindings}) findings. */
-    public List<AttributeVersion> allVersions(boolean withFindings) {
+    /** Every version of this element: its adoption and its attributes' (findings have their own histories). */
+    public List<AttributeVersion> allVersions() {
         List<AttributeVersion> all = new ArrayList<>();
         all.add(new AttributeVersion(label(), Attribute.ADOPTED, adopted));
         attributes.forEach((attribute, versions) -> versions.forEach(version ->
                 all.add(new AttributeVersion(label(), attribute, version))));
-        if (withFindings) {
-            findings.forEach(finding -> finding.versions().forEach(version ->
-                    all.add(new AttributeVersion(label(), "finding " + finding.id(), version))));
-        }
         return all;
     }
 

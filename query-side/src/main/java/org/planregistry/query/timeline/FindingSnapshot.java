@@ -30,7 +30,7 @@ public record FindingSnapshot(String evaluationId, String findingId, SubjectKind
         FindingValue value = version.valueAs(FindingValue.class);
         return new FindingSnapshot(finding.evaluationId(), finding.findingId(), finding.subjectKind(),
                 finding.subjectCode(), finding.year(), value.observedValue(), finding.unit(), value.assessment(),
-                value.evidenceRef(), value.note(), !RECORDED.equals(version.type()), version.effectiveFrom(), version.recordedAt(), version.globalSequence(),
-                version.actor());
+                value.evidenceRef(), value.note(), !RECORDED.equals(version.type()), version.effectiveFrom(),
+                version.recordedAt(), version.globalSequence(), version.actor());
     }
 }

@@ -2,7 +2,6 @@ package org.planregistry.query.timeline;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,7 @@ import java.util.Optional;
  */
 public record TimePoint(LocalDate asOf, Instant knownAt) {
 
-    /** Later effective first wins; on the same day, the later recording. */
+    /** Ascending precedence: by effective date, then by recording (global sequence); the last one in force wins. */
     public static final Comparator<Version> PRECEDENCE = Comparator.comparing(Version::effectiveFrom)
             .thenComparingLong(Version::globalSequence);
 
@@ -33,9 +32,7 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
         }
         for (int i = 1; i < versions.size(); i++) {
             if (PRECEDENCE.compare(versions.get(i - 1), versions.get(i)) > 0) {
-                List<Version> sorted = new ArrayList<>(versions);
-                sorted.sort(PRECEDENCE);
-                return List.copyOf(sorted);
+                return versions.stream().sorted(PRECEDENCE).toList();
             }
         }
         return versions;
