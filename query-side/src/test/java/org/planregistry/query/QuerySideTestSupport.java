@@ -28,6 +28,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "axoniq.update-checker.disabled=true",
         "registry.users.operator.password=" + QuerySideTestSupport.OPERATOR_PASSWORD,
+        "registry.users.reader.password=" + QuerySideTestSupport.READER_PASSWORD,
         "registry.eventstore.fetch-delay=20ms",
         "registry.query.consistency-timeout=2s",
         "logging.level.org.axonframework=WARN",
@@ -36,6 +37,7 @@ import org.springframework.test.context.DynamicPropertySource;
 abstract class QuerySideTestSupport {
 
     static final String OPERATOR_PASSWORD = "operator-test-password";
+    static final String READER_PASSWORD = "reader-test-password";
 
     private static final TestMongo MONGO = TestMongo.start();
     private static final ObjectMapper JSON = new ObjectMapper();
