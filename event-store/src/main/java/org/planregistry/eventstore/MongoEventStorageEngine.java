@@ -96,6 +96,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         events.createIndex(new Document("aggregateKey", 1), new IndexOptions().unique(true).name("aggregateKey"));
     }
 
+    /** The chain that turns stored older revisions into current ones, for readers outside Axon's processors. */
+    public EventUpcaster upcasters() {
+        return upcasterChain;
+    }
+
     /** The highest global sequence allocated so far, visible or not. */
     public long lastAllocatedSequence() {
         return sequence.current();
@@ -281,7 +286,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 kept);
     }
 
-    private static DomainEventData<String> toEntry(Document doc) {
+    static DomainEventData<String> toEntry(Document doc) {
         return new GenericDomainEventEntry<>(doc.getString("type"), doc.getString("aggregateIdentifier"),
                 doc.getLong("sequenceNumber"), doc.getString("eventIdentifier"), doc.getString("timestamp"),
                 doc.getString("payloadType"), doc.getString("payloadRevision"), doc.getString("payload"),
