@@ -14,7 +14,8 @@ import org.bson.Document;
  * document's {@code _id}: the public position of the event stream.
  *
  * <p>The projection on the counter field is not cosmetic: without it the embedded server encodes the returned
- * document after releasing its lock and concurrent callers can receive the same value (GROUND.md).
+ * document after releasing its lock and concurrent callers can receive the same value
+ * (seen in a trial; docs/design.md, "What the embedded server does and does not do").
  *
  * <p>Filter, projection and update are built as BSON here, once where they never change: every command allocates,
  * and the driver would otherwise encode the builders' forms again each time.

@@ -21,8 +21,8 @@ import org.planregistry.eventstore.MongoEventStorageEngine;
 
 /**
  * The baselines of the as-of benchmark: "which target is in force for each indicator of plan P on date D", answered
- * without a view, by folding the plan's events in effective-date order (ties in recording order), as DESIGN.md
- * defines the answer. It computes only the targets, a small part of what the as-of view answers, in this process and
+ * without a view, by folding the plan's events in effective-date order (ties in recording order), as
+ * docs/design.md defines the answer. It computes only the targets, a small part of what the as-of view answers, in this process and
  * without HTTP or JSON: every saving is on the baseline's side.
  */
 final class TargetsByReplay {

@@ -32,7 +32,7 @@ import org.slf4j.LoggerFactory;
  * that hosts it.
  *
  * <p>The stock {@link H2Backend} leaves persistence to H2's background writer, about once a second: a killed server
- * lost hundreds of acknowledged inserts in every trial (GROUND.md). Here auto-commit is off, and every write command
+ * lost hundreds of acknowledged inserts in every trial (docs/design.md). Here auto-commit is off, and every write command
  * runs under one lock and is followed by {@link MVStore#commit()} before its reply goes back, so an acknowledged
  * write is in the file (the OS page cache, or the disk with {@code syncEachWrite}). One write at a time also means a
  * commit never captures half of another command.
@@ -125,7 +125,7 @@ public final class DurableH2Backend extends H2Backend {
      * Opens (or creates) the store in {@code dataDir}.
      *
      * @param syncEachWrite also fsync after each write command, so writes survive a power cut and not only a killed
-     *                      process; slower (GROUND.md measured ~370 instead of ~500-600 single inserts/s)
+     *                      process; slower (a trial measured ~370 instead of ~500-600 single inserts/s)
      */
     public static DurableH2Backend open(Path dataDir, boolean syncEachWrite) {
         Path file = dataDir.resolve(STORE_FILE_NAME).toAbsolutePath().normalize();

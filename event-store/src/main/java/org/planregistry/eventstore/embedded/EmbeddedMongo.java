@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
  * <p>Run it with {@link #main(String[])}, or start one from code with {@link #start(int, Path)} or
  * {@link #startInMemory(int)} and connect any MongoDB driver to {@link #connectionString()}. There is no oplog, so
  * no change streams: the registry does not use them. The server speaks only the part of MongoDB that mongo-java-server implements (no
- * transactions, no sessions; see GROUND.md).
+ * transactions, no sessions; see docs/design.md).
  */
 public final class EmbeddedMongo implements AutoCloseable {
 

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Several writers and full-collection readers at once, while housekeeping compacts the store underneath them:
- * with retention time 0 an ungated scan once failed with "Chunk N not found" (GROUND.md). Every read must succeed,
+ * with retention time 0 an ungated scan once failed with "Chunk N not found" (in a trial). Every read must succeed,
  * see a consistent, growing collection, and every write must be counted, also after a restart.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
