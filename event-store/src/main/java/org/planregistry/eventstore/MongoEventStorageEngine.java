@@ -58,6 +58,9 @@ import org.slf4j.LoggerFactory;
  * hold the stream forever. A commit that lost a race fills its allocated numbers with filler documents so readers
  * need not wait for them at all.
  *
+ * <p>What an append wrote (its last global sequence and the aggregate's version) is recorded in the unit of work that
+ * committed it ({@link AppendedEvents}), so a command's sender can answer with it whatever thread handled the command.
+ *
  * <p>Aggregates load by {@code aggregateKey $in}, snapshots by {@code _id}; no query here is a range scan, which
  * keeps every access path flat as the store grows, on a real MongoDB and on the embedded server alike.
  */
@@ -68,7 +71,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final String FILLER = "filler";
     /** Metadata key under which every stored event carries its global sequence number. */
     public static final String GLOBAL_SEQUENCE = "globalSequence";
-    private static final ThreadLocal<Appended> LAST_APPENDED = new ThreadLocal<>();
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -106,22 +108,6 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return sequence.current();
     }
 
-    /**
-     * What the last successful append on the calling thread wrote. Axon's local command bus appends on the thread
-     * that sent the command, so a web request can answer with the position and version its command produced.
-     */
-    public record Appended(long globalSequence, String aggregateIdentifier, long aggregateSequence) {
-    }
-
-    /** The last append made by this thread since {@link #forgetAppended()}, if any. */
-    public static Optional<Appended> lastAppendedOnThisThread() {
-        return Optional.ofNullable(LAST_APPENDED.get());
-    }
-
-    public static void forgetAppended() {
-        LAST_APPENDED.remove();
-    }
-
     @Override
     protected void appendEvents(List<? extends EventMessage<?>> messages, Serializer serializer) {
         if (messages.isEmpty()) {
@@ -147,7 +133,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             chainHeads.forEach((aggregate, head) -> recentHeads.remember(aggregate,
                     head.get("sequenceNumber", Number.class).longValue(), head.getString(HashChain.HASH)));
             DomainEventMessage<?> lastEvent = asDomainEvent(messages.get(messages.size() - 1));
-            LAST_APPENDED.set(new Appended(last, lastEvent.getAggregateIdentifier(), lastEvent.getSequenceNumber()));
+            AppendedEvents.record(new AppendedEvents.Appended(last, lastEvent.getAggregateIdentifier(),
+                    lastEvent.getSequenceNumber()));
         } catch (MongoBulkWriteException e) {
             // Ordered insert: everything before the first failed document is written, nothing after it.
             int failed = e.getWriteErrors().get(0).getIndex();

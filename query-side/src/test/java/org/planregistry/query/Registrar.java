@@ -6,7 +6,9 @@ import java.util.Map;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.planregistry.api.PlanEvent;
-import org.planregistry.eventstore.MongoEventStorageEngine;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.planregistry.eventstore.AppendedEvents;
 
 /**
  * Records plan events into the real event store as the command side would, but with the recorded time chosen by
@@ -31,8 +33,12 @@ final class Registrar {
         long next = eventStore.lastSequenceNumberFor(event.planCode()).map(last -> last + 1).orElse(0L);
         Map<String, Object> metaData = Map.of("actor", actor, "role", actor.startsWith("evaluator") ? "EVALUATOR"
                 : "REGISTRAR", "correlationId", "corr-" + event.planCode() + "-" + next);
-        eventStore.publish(new GenericDomainEventMessage<>("Plan", event.planCode(), next, event, metaData,
-                event.planCode() + "-" + next, Instant.parse(recordedAt)));
-        return MongoEventStorageEngine.lastAppendedOnThisThread().orElseThrow().globalSequence();
+        var message = new GenericDomainEventMessage<>("Plan", event.planCode(), next, event, metaData,
+                event.planCode() + "-" + next, Instant.parse(recordedAt));
+        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(message);
+        AppendedEvents appended = AppendedEvents.of(unitOfWork);
+        eventStore.publish(message);
+        unitOfWork.commit();
+        return appended.last().orElseThrow().globalSequence();
     }
 }

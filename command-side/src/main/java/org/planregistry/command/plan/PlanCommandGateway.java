@@ -8,7 +8,7 @@ import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.planregistry.api.PlanCommand;
-import org.planregistry.eventstore.MongoEventStorageEngine;
+import org.planregistry.eventstore.AppendedEvents;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -17,7 +17,8 @@ import org.springframework.stereotype.Component;
 /**
  * Sends plan commands on behalf of the authenticated caller. The actor and role come from authentication, never
  * from the request body; they, the correlation id and an expected version travel as metadata and end up on every
- * event the command produces.
+ * event the command produces. The answer (global sequence and version) comes back in the command's result
+ * ({@link AppendsInResult}), not through the calling thread.
  */
 @Component
 public class PlanCommandGateway {
@@ -42,18 +43,19 @@ public class PlanCommandGateway {
         if (expectedVersion != null) {
             metaData.put(EXPECTED_VERSION, expectedVersion);
         }
-        MongoEventStorageEngine.forgetAppended();
+        Object result;
         try {
-            Object result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command)
-                    .andMetaData(metaData));
-            var appended = MongoEventStorageEngine.lastAppendedOnThisThread();
-            return new Recorded(result, appended.map(MongoEventStorageEngine.Appended::globalSequence).orElse(null),
-                    appended.map(MongoEventStorageEngine.Appended::aggregateSequence).orElse(null));
+            result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
         } catch (CommandExecutionException e) {
             // Checked exceptions come wrapped; the domain's own refusals are unchecked and arrive as they are.
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
-        } finally {
-            MongoEventStorageEngine.forgetAppended();
         }
+        if (!(result instanceof AppendsInResult.Outcome outcome)) {
+            throw new IllegalStateException("The command bus returned " + result + " without what the command "
+                    + "appended: is AppendsInResult registered on it?");
+        }
+        var appended = outcome.appended().last();
+        return new Recorded(outcome.result(), appended.map(AppendedEvents.Appended::globalSequence).orElse(null),
+                appended.map(AppendedEvents.Appended::aggregateSequence).orElse(null));
     }
 }

@@ -1,5 +1,6 @@
 package org.planregistry.command.plan;
 
+import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -7,6 +8,8 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,7 +17,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * How plans are stored and loaded: a snapshot every {@code registry.snapshot.threshold} events so a long history
  * loads in constant time, and a cache of loaded plans so consecutive commands skip the load. Also copies the
- * actor, role and correlation id from each command onto the events it produces.
+ * actor, role and correlation id from each command onto the events it produces, and returns with each command's
+ * result what it appended.
  */
 @Configuration
 class PlanRepositoryConfiguration {
@@ -40,5 +44,11 @@ class PlanRepositoryConfiguration {
     @Bean
     CorrelationDataProvider auditMetaData() {
         return new SimpleCorrelationDataProvider("actor", "role", "correlationId");
+    }
+
+    /** Registered once every bean exists (the bus depends on this configuration's beans), before any command. */
+    @Bean
+    static SmartInitializingSingleton appendsInResult(ObjectProvider<CommandBus> commandBus) {
+        return () -> commandBus.getObject().registerHandlerInterceptor(new AppendsInResult());
     }
 }
