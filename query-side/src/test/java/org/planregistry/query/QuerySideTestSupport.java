@@ -31,6 +31,9 @@ import org.springframework.test.context.DynamicPropertySource;
         "registry.users.reader.password=" + QuerySideTestSupport.READER_PASSWORD,
         "registry.eventstore.fetch-delay=20ms",
         "registry.query.consistency-timeout=2s",
+        "registry.public-url=https://registry.example.org",
+        "registry.events.stream.stall-timeout=2s",
+        "registry.events.stream.heartbeat=1s",
         "logging.level.org.axonframework=WARN",
         "logging.level.de.bwaldvogel=WARN",
         "logging.level.org.mongodb.driver=WARN"})
@@ -81,9 +84,15 @@ abstract class QuerySideTestSupport {
         return read(response.getBody());
     }
 
-    /** Operator endpoints are called with the operator's sign-in, everything else anonymously. */
-    private TestRestTemplate client(String path) {
-        return path.startsWith("/api/admin/") ? http.withBasicAuth("operator", OPERATOR_PASSWORD) : http;
+    /**
+     * Operator endpoints are called with the operator's sign-in, the event stream with the reader's, everything else
+     * anonymously.
+     */
+    TestRestTemplate client(String path) {
+        if (path.startsWith("/api/admin/")) {
+            return http.withBasicAuth("operator", OPERATOR_PASSWORD);
+        }
+        return path.startsWith("/api/events") ? http.withBasicAuth("reader", READER_PASSWORD) : http;
     }
 
 

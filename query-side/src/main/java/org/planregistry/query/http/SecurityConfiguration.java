@@ -1,51 +1,67 @@
 package org.planregistry.query.http;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
  * Plans and their audit trail are public records: reading needs no sign-in. Operating the views (rebuilding them
- * from the event store) does: the {@code operator} user, whose password comes from
- * {@code REGISTRY_OPERATOR_PASSWORD}.
+ * from the event store) needs the {@code operator} user ({@code REGISTRY_OPERATOR_PASSWORD}). The outward event
+ * stream needs a sign-in of any role, the {@code reader} account ({@code REGISTRY_READER_PASSWORD}) being the one
+ * for other systems: it carries every event, and until the registry's rule for what each role may see is in
+ * place, it is not anonymous. The event schemas are public. Successful sign-ins are remembered briefly
+ * ({@link RememberedSignIns}) so a client paging through the stream does not pay a password hash per request.
  */
 @Configuration
 class SecurityConfiguration {
 
     @Bean
-    SecurityFilterChain querySecurity(HttpSecurity http) throws Exception {
+    SecurityFilterChain querySecurity(HttpSecurity http, UserDetailsService users, Clock clock) throws Exception {
+        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
         return http
+                .authenticationManager(new ProviderManager(new RememberedSignIns(passwords, Duration.ofMinutes(5),
+                        clock)))
                 .csrf(csrf -> csrf.disable()) // no browser session: operators use HTTP Basic
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/admin/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/events", "/api/events/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setHeader("WWW-Authenticate", "Basic realm=\"plan-registry\"");
                     response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
                     response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
-                            + "\"status\":401,\"detail\":\"Operating the views needs the operator's sign-in "
-                            + "(HTTP Basic)\"}").getBytes(StandardCharsets.UTF_8));
+                            + "\"status\":401,\"detail\":\"" + (request.getRequestURI().startsWith("/api/events")
+                            ? "Following the event stream needs a sign-in (HTTP Basic), such as the reader's"
+                            : "Operating the views needs the operator's sign-in (HTTP Basic)") + "\","
+                            + "\"instance\":\"" + request.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8));
                 }))
                 .build();
     }
 
     @Bean
-    UserDetailsService operators(@Value("${registry.users.operator.password}") String password) {
-        return new InMemoryUserDetailsManager(User.withUsername("operator")
-                .password(PasswordEncoderFactories.createDelegatingPasswordEncoder().encode(password))
-                .roles("OPERATOR").build());
+    UserDetailsService users(@Value("${registry.users.operator.password}") String operatorPassword,
+                             @Value("${registry.users.reader.password}") String readerPassword) {
+        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+        return new InMemoryUserDetailsManager(
+                User.withUsername("operator").password(encoder.encode(operatorPassword)).roles("OPERATOR").build(),
+                User.withUsername("reader").password(encoder.encode(readerPassword)).roles("READER").build());
     }
 }

@@ -1,0 +1,91 @@
+package org.planregistry.query.eventstream;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.OptionalLong;
+
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.planregistry.api.PlanEvent;
+import org.planregistry.eventstore.EventPages;
+import org.planregistry.query.http.QueryProblem;
+
+/**
+ * Reads the outward stream from the event store, not from a view: an event is readable as soon as its commit is,
+ * and a page never passes over a commit still in flight (see {@link EventPages}).
+ *
+ * <p>Access paths, so that no filter scans the store: a page of the whole stream is one look-up of consecutive
+ * {@code _id}s; a plan's page searches the plan's own events by key; a type filter reads consecutive pages and
+ * keeps the matching events, but examines at most {@code typeScanLimit} positions per request and then answers
+ * with what it found and the position it reached, so a rare type costs a bounded read per request.
+ */
+class EventFeed {
+
+    private final EventPages pages;
+    private final PlanCloudEvents cloudEvents;
+    private final long typeScanLimit;
+
+    EventFeed(EventPages pages, PlanCloudEvents cloudEvents, long typeScanLimit) {
+        this.pages = pages;
+        this.cloudEvents = cloudEvents;
+        this.typeScanLimit = typeScanLimit;
+    }
+
+    /** The highest position allocated so far. */
+    long head() {
+        return pages.head();
+    }
+
+    /** @throws QueryProblem 404 when the query names a plan the store has no event of */
+    FeedPage read(FeedQuery query) {
+        return query.plan() != null ? readPlan(query) : readAll(query);
+    }
+
+    private FeedPage readPlan(FeedQuery query) {
+        EventPages.Page page = pages.ofAggregate(query.plan(), query.after(), query.limit());
+        if (page == null) {
+            throw QueryProblem.notFound("plan", "No plan " + query.plan() + " in the event store");
+        }
+        List<FeedEvent> events = new ArrayList<>(page.events().size());
+        for (TrackedEventMessage<?> message : page.events()) {
+            if (query.types().isEmpty() || query.types().contains(typeOf(message))) {
+                events.add(encode(message));
+            }
+        }
+        return new FeedPage(events, page.position(), OptionalLong.empty(), page.atHead());
+    }
+
+    private FeedPage readAll(FeedQuery query) {
+        List<FeedEvent> events = new ArrayList<>();
+        long position = query.after();
+        while (true) {
+            long before = position;
+            EventPages.Page page = pages.after(position, query.limit());
+            for (TrackedEventMessage<?> message : page.events()) {
+                if (query.types().isEmpty() || query.types().contains(typeOf(message))) {
+                    FeedEvent event = encode(message);
+                    events.add(event);
+                    if (events.size() == query.limit()) {
+                        boolean last = event.sequence() == page.position();
+                        return new FeedPage(events, event.sequence(), last ? page.waitingFor() : OptionalLong.empty(),
+                                last && page.atHead());
+                    }
+                }
+            }
+            position = page.position();
+            if (page.waitingFor().isPresent() || page.atHead() || position == before
+                    || position - query.after() >= typeScanLimit) {
+                return new FeedPage(events, position, page.waitingFor(), page.atHead());
+            }
+        }
+    }
+
+    private static String typeOf(TrackedEventMessage<?> message) {
+        return EventTypes.shortName(message.getPayloadType());
+    }
+
+    private FeedEvent encode(TrackedEventMessage<?> message) {
+        byte[] json = PlanCloudEvents.json(cloudEvents.of(message));
+        return new FeedEvent(message.trackingToken().position().orElseThrow(),
+                ((PlanEvent) message.getPayload()).planCode(), typeOf(message), json);
+    }
+}

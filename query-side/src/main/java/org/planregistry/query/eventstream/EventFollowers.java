@@ -1,0 +1,264 @@
+package org.planregistry.query.eventstream;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * Serves the followers of the Server-Sent Events stream.
+ *
+ * <p>One poller reads new events from the store every {@code pollInterval} into {@link RecentEvents}, and wakes
+ * the followers. Each follower has a thread of its own that reads its next page (from the recent events, or from
+ * the store when it is further behind) and writes it to its client, so a slow client only ever slows itself: the
+ * server holds at most one page for it, and reads the next only when the last is written. A client whose write
+ * does not complete within {@code stallTimeout} is cut off, with the reason in the log and its position to resume
+ * from. Idle connections get a comment every {@code heartbeat} so that proxies keep them open.
+ */
+class EventFollowers implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(EventFollowers.class);
+    private static final int PAGE = 500;
+
+    private final EventFeed feed;
+    private final Settings settings;
+    private final Semaphore places;
+    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+    private final Object news = new Object();
+    private final AtomicInteger numbers = new AtomicInteger();
+    private volatile RecentEvents recent;
+    private ScheduledExecutorService poller;
+    private ExecutorService threads;
+    private volatile boolean running;
+
+    /**
+     * @param pollInterval how often the store is asked for new events
+     * @param heartbeat    how long a connection may stay silent before a comment is sent
+     * @param stallTimeout how long one write to a client may take before the client is cut off
+     * @param maxFollowers how many followers are served at once; more are refused with 503
+     * @param recentEvents how many recent events are kept for followers at the head
+     */
+    record Settings(Duration pollInterval, Duration heartbeat, Duration stallTimeout, int maxFollowers,
+                    int recentEvents) {
+    }
+
+    EventFollowers(EventFeed feed, Settings settings) {
+        this.feed = feed;
+        this.settings = settings;
+        this.places = new Semaphore(settings.maxFollowers());
+    }
+
+    @Override
+    public void start() {
+        recent = new RecentEvents(settings.recentEvents(), Math.max(0, feed.head() - settings.recentEvents()));
+        poller = Executors.newSingleThreadScheduledExecutor(named("event-stream-poller"));
+        threads = Executors.newCachedThreadPool(named("event-stream-follower"));
+        running = true;
+        poller.scheduleWithFixedDelay(this::poll, 0, settings.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+        poller.scheduleWithFixedDelay(this::cutOffStalled, 1, 1, TimeUnit.SECONDS);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        followers.forEach(follower -> follower.end("the server is shutting down"));
+        poller.shutdownNow();
+        threads.shutdownNow();
+        synchronized (news) {
+            news.notifyAll();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** How many followers are connected now. */
+    int count() {
+        return followers.size();
+    }
+
+    /**
+     * Starts following {@code query} into {@code emitter}.
+     *
+     * @return false when all places are taken
+     */
+    boolean follow(FeedQuery query, SseEmitter emitter) {
+        if (!running || !places.tryAcquire()) {
+            return false;
+        }
+        Follower follower = new Follower(numbers.incrementAndGet(), query, emitter);
+        followers.add(follower);
+        emitter.onCompletion(() -> follower.end(null));
+        emitter.onError(e -> follower.end(null));
+        threads.execute(follower);
+        return true;
+    }
+
+    /** Reads what is new in the store into the recent events and wakes the followers. */
+    private void poll() {
+        try {
+            long before = recent.tail();
+            FeedPage page;
+            do {
+                page = feed.read(new FeedQuery(recent.tail(), 1000, null, Set.of()));
+                recent.append(page);
+            } while (!page.events().isEmpty() && !page.atHead() && page.waitingFor().isEmpty());
+            if (recent.tail() != before) {
+                synchronized (news) {
+                    news.notifyAll();
+                }
+            }
+        } catch (RuntimeException e) {
+            log.warn("Reading new events for the stream's followers failed; trying again", e);
+        }
+    }
+
+    private void cutOffStalled() {
+        long now = System.nanoTime();
+        for (Follower follower : followers) {
+            long since = follower.writingSince;
+            if (since != 0 && now - since > settings.stallTimeout().toNanos()) {
+                follower.end("its client did not take a write within " + settings.stallTimeout());
+            }
+        }
+    }
+
+    private FeedPage next(FeedQuery query) {
+        return recent.read(query).orElseGet(() -> feed.read(query));
+    }
+
+    /** Waits until the stream has moved past {@code position}, or {@code timeout}; false when nothing arrived. */
+    private boolean awaitNews(long position, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (news) {
+            while (running && recent.tail() <= position) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(news, left);
+            }
+        }
+        return true;
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, prefix + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+
+    /** One connected client: its position, its emitter and the thread that writes to it. */
+    private final class Follower implements Runnable {
+
+        private final int number;
+        private final SseEmitter emitter;
+        private FeedQuery query;
+        private volatile long writingSince;
+        private volatile boolean ended;
+        private volatile Thread thread;
+
+        Follower(int number, FeedQuery query, SseEmitter emitter) {
+            this.number = number;
+            this.query = new FeedQuery(query.after(), PAGE, query.plan(), query.types());
+            this.emitter = emitter;
+        }
+
+        @Override
+        public void run() {
+            thread = Thread.currentThread();
+            try {
+                while (running && !ended) {
+                    FeedPage page = next(query);
+                    for (FeedEvent event : page.events()) {
+                        write(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type())
+                                .data(new String(event.json(), StandardCharsets.UTF_8), MediaType.APPLICATION_JSON));
+                        query = query.after(event.sequence());
+                    }
+                    query = query.after(page.position());
+                    if (page.waitingFor().isPresent()) {
+                        awaitNews(Long.MAX_VALUE, settings.pollInterval());
+                    } else if (page.atHead() && !awaitNews(page.position(), settings.heartbeat())) {
+                        write(SseEmitter.event().comment("heartbeat " + page.position()));
+                    }
+                }
+            } catch (IOException | IllegalStateException e) {
+                end(null); // the client has gone; it resumes with Last-Event-ID when it comes back
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (RuntimeException e) {
+                log.warn("Follower {} stopped: {}", number, e.toString());
+                end("the server could not read the stream: " + e.getMessage());
+            } finally {
+                end(null);
+            }
+        }
+
+        private void write(SseEmitter.SseEventBuilder event) throws IOException {
+            writingSince = System.nanoTime();
+            try {
+                emitter.send(event);
+            } finally {
+                writingSince = 0;
+            }
+        }
+
+        /**
+         * Ends the follower once. With a reason it was cut off: that is logged, and sent where the client still
+         * reads. Its emitter is finished on another thread, because a write blocked on a stalled client holds the
+         * emitter, and the writer is interrupted.
+         */
+        void end(String reason) {
+            synchronized (this) {
+                if (ended) {
+                    return;
+                }
+                ended = true;
+            }
+            followers.remove(this);
+            places.release();
+            Thread writer = thread;
+            if (reason == null) {
+                emitter.complete();
+                return;
+            }
+            log.info("Event stream follower {} cut off; it resumes after position {}: {}", number, query.after(),
+                    reason);
+            if (threads.isShutdown()) {
+                return;
+            }
+            threads.execute(() -> {
+                try {
+                    emitter.send(SseEmitter.event().name("cut-off").data("{\"reason\":\""
+                            + reason.replace("\"", "'") + "\",\"resumeAfter\":" + query.after() + "}",
+                            MediaType.APPLICATION_JSON));
+                } catch (IOException | IllegalStateException e) {
+                    // A stalled client cannot take even this; the log says why it was cut off.
+                }
+                emitter.completeWithError(new IOException("cut off: " + reason));
+            });
+            if (writer != null && writer != Thread.currentThread()) {
+                writer.interrupt();
+            }
+        }
+    }
+}

@@ -1,0 +1,83 @@
+package org.planregistry.query.http;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+
+/**
+ * Remembers successful HTTP Basic sign-ins for a short while, so that a client reading the event stream page after
+ * page does not pay a bcrypt check (about 80 ms of CPU) on every request. Only successes are remembered, under a
+ * keyed hash of name and password (the key is random per process, so nothing kept here is a reusable password
+ * hash); a changed or wrong password never matches a remembered entry and goes to the real check.
+ */
+final class RememberedSignIns implements AuthenticationProvider {
+
+    private static final int MAX_ENTRIES = 10_000;
+
+    private final AuthenticationProvider delegate;
+    private final Duration ttl;
+    private final Clock clock;
+    private final byte[] key = new byte[32];
+    private final Map<String, Remembered> remembered = new ConcurrentHashMap<>();
+
+    private record Remembered(Authentication authentication, Instant until) {
+    }
+
+    RememberedSignIns(AuthenticationProvider delegate, Duration ttl, Clock clock) {
+        this.delegate = delegate;
+        this.ttl = ttl;
+        this.clock = clock;
+        new SecureRandom().nextBytes(key);
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        if (!(authentication.getCredentials() instanceof String password)) {
+            return delegate.authenticate(authentication);
+        }
+        String entry = fingerprint(authentication.getName(), password);
+        Instant now = clock.instant();
+        Remembered known = remembered.get(entry);
+        if (known != null && now.isBefore(known.until())) {
+            return known.authentication();
+        }
+        Authentication verified = delegate.authenticate(authentication);
+        if (verified != null && verified.isAuthenticated()) {
+            if (remembered.size() >= MAX_ENTRIES) {
+                remembered.clear();
+            }
+            remembered.put(entry, new Remembered(verified, now.plus(ttl)));
+        }
+        return verified;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
+    }
+
+    private String fingerprint(String name, String password) {
+        try {
+            Mac mac = Mac.getInstance("HmacSHA256");
+            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.update(name.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0);
+            return Base64.getEncoder().encodeToString(mac.doFinal(password.getBytes(StandardCharsets.UTF_8)));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is part of every Java runtime", e);
+        }
+    }
+}
