@@ -3,8 +3,12 @@ package org.planregistry.eventstore;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,10 +30,13 @@ import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventMessageHandler;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
@@ -227,31 +234,90 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
-    void aTrackerSkipsTheNumberOfALostRaceWithoutWaiting() throws Exception {
+    void theNumbersOfALostRaceAreFilledAndATrackerDoesNotWaitForThem() {
         MongoEventStorageEngine engine = engine();
         engine.appendEvents(event("LOST", 0));
         engine.appendEvents(event("LOST", 1));
-        assertThatThrownBy(() -> engine.appendEvents(event("LOST", 1))).isInstanceOf(ConcurrencyException.class);
+        // A commit of three events based on an outdated version: it reserves 3..5 and loses on its first event.
+        assertThatThrownBy(() -> engine.appendEvents(event("LOST", 1), event("LOST", 2), event("LOST", 3)))
+                .isInstanceOf(ConcurrencyException.class);
         engine.appendEvents(event("LOST", 2));
-        Map<Long, Integer> deliveries = track(engine());
-        awaitDelivered(deliveries, 3, Duration.ofSeconds(5));
-        assertThat(deliveries.keySet()).containsExactlyInAnyOrder(1L, 2L, 4L);
+
+        List<Long> fillers = new ArrayList<>();
+        connect().getCollection("events").find(new Document("filler", true))
+                .forEach(doc -> fillers.add(doc.getLong("_id")));
+        assertThat(fillers).as("every number the losing commit reserved is filled").containsExactlyInAnyOrder(3L, 4L,
+                5L);
+
+        // A clock that never moves: a gap could never time out, so only the fillers let the tracker pass 3..5.
+        MongoEventStorageEngine reader = builder(connect()).clock(new SettableClock()).build();
+        List<? extends TrackedEventMessage<?>> read = reader.readEvents(null, false).toList();
+        assertThat(read).extracting(MongoEventStorageEngineTest::globalSequence).containsExactly(1L, 2L, 6L);
+        GapAwareTrackingToken last = (GapAwareTrackingToken) read.get(read.size() - 1).trackingToken();
+        assertThat(last.getIndex()).isEqualTo(6);
+        assertThat(last.getGaps()).as("the tracker waits for none of the lost race's numbers").isEmpty();
     }
 
     @Test
-    void aNumberAllocatedButNeverWrittenIsGivenUpAfterTheGapTimeout() throws Exception {
-        MongoEventStorageEngine reader = builder(connect()).gapTimeout(Duration.ofMillis(300)).build();
+    void aNumberAllocatedButNeverWrittenIsWaitedForUntilTheGapTimeoutOnTheEnginesClock() {
+        SettableClock clock = new SettableClock();
+        MongoEventStorageEngine reader = builder(connect()).gapTimeout(Duration.ofSeconds(60)).clock(clock).build();
         MongoEventStorageEngine writer = engine();
         writer.appendEvents(event("GAP", 0));
-        new GlobalSequence(connect().getCollection("sequences"), "events").allocate(1); // a writer that died
+        new GlobalSequence(connect().getCollection("sequences"), "events").allocate(1); // a writer that died: 2
         writer.appendEvents(event("GAP", 1));
-        Map<Long, Integer> deliveries = track(reader);
-        awaitDelivered(deliveries, 2, Duration.ofSeconds(5));
-        assertThat(deliveries.keySet()).containsExactlyInAnyOrder(1L, 3L);
-        Thread.sleep(600);
+
+        List<? extends TrackedEventMessage<?>> first = reader.readEvents(null, false).toList();
+        assertThat(first).extracting(MongoEventStorageEngineTest::globalSequence).containsExactly(1L, 3L);
+        TrackingToken afterFirst = first.get(1).trackingToken();
+        assertThat(((GapAwareTrackingToken) afterFirst).getGaps()).containsExactly(2L);
+
+        // Just before the timeout the tracker still waits at the gap: later events come, the token keeps the gap.
+        clock.advance(Duration.ofSeconds(59));
         writer.appendEvents(event("GAP", 2));
-        awaitDelivered(deliveries, 3, Duration.ofSeconds(5));
-        assertThat(deliveries.keySet()).containsExactlyInAnyOrder(1L, 3L, 4L);
+        List<? extends TrackedEventMessage<?>> second = reader.readEvents(afterFirst, false).toList();
+        assertThat(second).extracting(MongoEventStorageEngineTest::globalSequence).containsExactly(4L);
+        TrackingToken afterSecond = second.get(0).trackingToken();
+        assertThat(((GapAwareTrackingToken) afterSecond).getGaps()).as("waiting for 2 before the timeout")
+                .containsExactly(2L);
+
+        // Once the timeout has passed on the engine's clock, the gap is given up.
+        clock.advance(Duration.ofSeconds(2));
+        writer.appendEvents(event("GAP", 3));
+        List<? extends TrackedEventMessage<?>> third = reader.readEvents(afterSecond, false).toList();
+        assertThat(third).extracting(MongoEventStorageEngineTest::globalSequence).containsExactly(5L);
+        GapAwareTrackingToken afterThird = (GapAwareTrackingToken) third.get(0).trackingToken();
+        assertThat(afterThird.getIndex()).isEqualTo(5);
+        assertThat(afterThird.getGaps()).as("2 given up after the timeout").isEmpty();
+    }
+
+    private static long globalSequence(TrackedEventMessage<?> message) {
+        return ((Number) message.getMetaData().get(MongoEventStorageEngine.GLOBAL_SEQUENCE)).longValue();
+    }
+
+    /** A clock the test moves by hand; it stands still otherwise. */
+    private static final class SettableClock extends Clock {
+
+        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     @Test
