@@ -18,6 +18,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
+import org.planregistry.eventstore.upcasting.IndicatorTargetRevisedEvent1_to_2Upcaster;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -27,6 +28,7 @@ import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.annotation.Order;
 
 /**
  * Wires the registry's event store into Axon for both applications: MongoDB event storage with the global
@@ -83,6 +85,17 @@ public class EventStoreAutoConfiguration {
 
     private static Serializer json() {
         return JacksonSerializer.builder().objectMapper(EventJson.mapper()).build();
+    }
+
+    /**
+     * Upcasters are beans: Axon's Spring Boot support registers every {@code EventUpcaster} bean with the
+     * configurer, in {@code @Order}, and {@link #eventStorageEngine} takes the resulting chain, so both applications
+     * read older revisions the same way. A later step of the same type (2 → 3) gets a higher order.
+     */
+    @Bean
+    @Order(1)
+    IndicatorTargetRevisedEvent1_to_2Upcaster indicatorTargetRevisedEvent1To2Upcaster() {
+        return new IndicatorTargetRevisedEvent1_to_2Upcaster();
     }
 
     @Bean

@@ -35,11 +35,22 @@ public sealed interface PlanCommand {
                                  String reason, String decisionRef) implements PlanCommand {
     }
 
-    /** A {@code null} target year keeps the year of the target in force. */
+    /**
+     * A {@code null} target year keeps the year of the target in force. {@code decisionDate}, optional, is the date
+     * of the decision document {@code decisionRef} names.
+     */
     record ReviseIndicatorTargetCommand(@TargetAggregateIdentifier String planCode, String indicatorCode,
                                         Integer targetYear, BigDecimal value, Qualifier qualifier, String unit,
-                                        LocalDate effectiveFrom, String reason, String decisionRef)
-            implements PlanCommand {
+                                        LocalDate effectiveFrom, String reason, String decisionRef,
+                                        LocalDate decisionDate) implements PlanCommand {
+
+        /** A revision without the date of its decision document. */
+        public ReviseIndicatorTargetCommand(String planCode, String indicatorCode, Integer targetYear,
+                                            BigDecimal value, Qualifier qualifier, String unit,
+                                            LocalDate effectiveFrom, String reason, String decisionRef) {
+            this(planCode, indicatorCode, targetYear, value, qualifier, unit, effectiveFrom, reason, decisionRef,
+                    null);
+        }
     }
 
     /** A {@code null} baseline year keeps the year of the baseline in force; a {@code null} value means none. */

@@ -48,10 +48,21 @@ public sealed interface PlanEvent {
                                  String decisionRef) implements PlanEvent {
     }
 
-    @Revision("1")
+    /**
+     * Revision 2 added {@code decisionDate}, the date of the decision document {@code decisionRef} names. Events
+     * stored at revision 1 are upcast with {@code decisionDate} null: the date was not recorded then.
+     */
+    @Revision("2")
     record IndicatorTargetRevisedEvent(String planCode, String indicatorCode, Target previousTarget, Target target,
-                                       LocalDate effectiveFrom, String reason, String decisionRef)
-            implements PlanEvent {
+                                       LocalDate effectiveFrom, String reason, String decisionRef,
+                                       LocalDate decisionDate) implements PlanEvent {
+
+        /** A revision whose decision document has no recorded date, as every revision-1 event. */
+        public IndicatorTargetRevisedEvent(String planCode, String indicatorCode, Target previousTarget,
+                                           Target target, LocalDate effectiveFrom, String reason,
+                                           String decisionRef) {
+            this(planCode, indicatorCode, previousTarget, target, effectiveFrom, reason, decisionRef, null);
+        }
     }
 
     @Revision("1")

@@ -204,8 +204,11 @@ class Plan {
         if (target.sameAs(indicator.target())) {
             throw conflict("target", "the revision changes nothing: " + describe(target) + " is already in force");
         }
+        if (command.decisionDate() != null && (command.decisionRef() == null || command.decisionRef().isBlank())) {
+            throw invalid("decisionDate", "dates a decision document, so the decisionRef that names it is required");
+        }
         apply(new IndicatorTargetRevisedEvent(planCode, indicator.code(), indicator.target(), target, effective,
-                command.reason(), command.decisionRef()));
+                command.reason(), command.decisionRef(), command.decisionDate()));
     }
 
     @CommandHandler

@@ -93,7 +93,7 @@ class PlanController {
                                            @RequestHeader(value = CORRELATION, required = false) String corr) {
         return commands.send(new ReviseIndicatorTargetCommand(plan, code, body.target().year(),
                 body.target().value(), body.target().qualifier(), body.unit(), body.effectiveFrom(), body.reason(),
-                body.decisionRef()), "indicator " + code, ifMatch, corr);
+                body.decisionRef(), body.decisionDate()), "indicator " + code, ifMatch, corr);
     }
 
     @PostMapping("/{plan}/indicators/{code}/baseline-corrections")

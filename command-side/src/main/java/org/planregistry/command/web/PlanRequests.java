@@ -47,7 +47,7 @@ final class PlanRequests {
     }
 
     record ReviseTarget(@NotNull @Valid TargetBody target, String unit, @NotNull LocalDate effectiveFrom,
-                        @NotBlank String reason, String decisionRef) {
+                        @NotBlank String reason, String decisionRef, LocalDate decisionDate) {
     }
 
     record CorrectBaseline(Integer year, BigDecimal value, String unit, @NotNull LocalDate effectiveFrom,

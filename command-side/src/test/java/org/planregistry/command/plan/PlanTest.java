@@ -175,6 +175,42 @@ class PlanTest {
     }
 
     @Test
+    void aRevisionCarriesTheDateOfItsDecisionDocument() {
+        LocalDate effective = LocalDate.of(2024, 1, 1);
+        LocalDate decided = LocalDate.of(2023, 12, 20);
+        fixture.given(adopted(), indicator())
+                .when(new ReviseIndicatorTargetCommand(PLAN, "I01", null, new BigDecimal("7000"), Qualifier.AT_LEAST,
+                        null, effective, "经济形势变化", "深府〔2024〕1号", decided))
+                .expectEvents(new IndicatorTargetRevisedEvent(PLAN, "I01", TARGET,
+                        new Target(2025, new BigDecimal("7000"), Qualifier.AT_LEAST), effective, "经济形势变化",
+                        "深府〔2024〕1号", decided));
+    }
+
+    @Test
+    void aDecisionDateWithoutTheDecisionItDatesIsRefused() {
+        refused(fixture.given(adopted(), indicator())
+                .when(new ReviseIndicatorTargetCommand(PLAN, "I01", null, new BigDecimal("7000"), Qualifier.AT_LEAST,
+                        null, LocalDate.of(2024, 1, 1), "经济形势变化", null, LocalDate.of(2023, 12, 20))),
+                PlanRuleViolation.Kind.INVALID, "decisionDate");
+    }
+
+    @Test
+    void aPlanWhoseTargetWasRevisedAtRevisionOneAcceptsAFurtherRevision() {
+        // A revision recorded before revision 2 reads back without a decision date; the plan folds it as any other.
+        IndicatorTargetRevisedEvent recordedAtRevisionOne = new IndicatorTargetRevisedEvent(PLAN, "I01", TARGET,
+                new Target(2025, new BigDecimal("7000"), Qualifier.AT_LEAST), LocalDate.of(2024, 1, 1), "经济形势变化",
+                "深府〔2024〕1号", null);
+        LocalDate decided = LocalDate.of(2024, 6, 20);
+        fixture.given(adopted(), indicator(), recordedAtRevisionOne)
+                .when(new ReviseIndicatorTargetCommand(PLAN, "I01", null, new BigDecimal("7500"), Qualifier.ABOUT,
+                        null, LocalDate.of(2024, 7, 1), "再调整", "深府〔2024〕9号", decided))
+                .expectEvents(new IndicatorTargetRevisedEvent(PLAN, "I01",
+                        new Target(2025, new BigDecimal("7000"), Qualifier.AT_LEAST),
+                        new Target(2025, new BigDecimal("7500"), Qualifier.ABOUT), LocalDate.of(2024, 7, 1), "再调整",
+                        "深府〔2024〕9号", decided));
+    }
+
+    @Test
     void aRevisionOfAnUnknownIndicatorIsRefused() {
         refused(fixture.given(adopted())
                 .when(revision(LocalDate.of(2024, 1, 1), "r")),

@@ -93,6 +93,21 @@ class EventDocumentationTest {
 
     @ParameterizedTest
     @MethodSource("eventTypes")
+    void everyEarlierRevisionOfEachEventIsShownAsItsFrozenFixture(Class<?> type) throws IOException {
+        int current = Integer.parseInt(type.getAnnotation(org.axonframework.serialization.Revision.class).value());
+        List<JsonNode> shown = new ArrayList<>();
+        for (String block : jsonBlocks(section(type.getSimpleName()))) {
+            shown.add(JSON.readTree(block));
+        }
+
+        for (int revision = 1; revision < current; revision++) {
+            assertThat(shown).as("revision %d of %s shown in its section", revision, type.getSimpleName())
+                    .contains(EventCatalogueTest.fixture(type.getSimpleName() + ".rev" + revision + ".json", type));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("eventTypes")
     void fieldTableOfEachEventNamesExactlyItsFields(Class<?> type) {
         List<String> documented = section(type.getSimpleName()).stream().map(FIELD_ROW::matcher)
                 .filter(Matcher::find).map(m -> m.group(1)).toList();

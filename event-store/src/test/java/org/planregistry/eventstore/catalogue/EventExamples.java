@@ -50,6 +50,8 @@ final class EventExamples {
     static final LocalDate ADOPTED = LocalDate.of(2022, 1, 1);
     /** The (invented) government decision behind the mid-term adjustments of 2024. */
     static final String MID_TERM_DECISION = "深府函〔2024〕88号";
+    /** The (invented) date of that decision. */
+    static final LocalDate MID_TERM_DECISION_DATE = LocalDate.of(2024, 6, 24);
     static final String EVALUATION = "E2024-MID";
 
     private EventExamples() {
@@ -97,7 +99,15 @@ final class EventExamples {
         return new IndicatorTargetRevisedEvent(PLAN, "I01",
                 new Target(2025, new BigDecimal("6400"), Qualifier.ABOUT),
                 new Target(2025, new BigDecimal("6000"), Qualifier.ABOUT), LocalDate.of(2024, 7, 1),
-                "中期评估显示 2021–2023 年金融业增加值增速低于规划测算，按规划调整机制调整目标", MID_TERM_DECISION);
+                "中期评估显示 2021–2023 年金融业增加值增速低于规划测算，按规划调整机制调整目标", MID_TERM_DECISION,
+                MID_TERM_DECISION_DATE);
+    }
+
+    /** The same revision as a registry at revision 1 recorded it, read today: its decision date is unknown. */
+    static IndicatorTargetRevisedEvent indicatorTargetRevisedAtRevision1() {
+        IndicatorTargetRevisedEvent revised = indicatorTargetRevised();
+        return new IndicatorTargetRevisedEvent(revised.planCode(), revised.indicatorCode(), revised.previousTarget(),
+                revised.target(), revised.effectiveFrom(), revised.reason(), revised.decisionRef(), null);
     }
 
     static IndicatorBaselineCorrectedEvent indicatorBaselineCorrected() {
