@@ -2,9 +2,14 @@ package org.planregistry.query;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.kafka.KafkaAutoConfiguration;
 
-/** The registry's read side: tracking processors keep temporal views; evaluators and auditors query them. */
-@SpringBootApplication
+/**
+ * The registry's read side: tracking processors keep temporal views; evaluators and auditors query them. Spring
+ * Boot's Kafka auto-configuration is off: Kafka is used only under the {@code kafka} profile, whose beans are in
+ * {@code org.planregistry.query.kafka} (docs/kafka.md), so without it no Kafka client or admin exists.
+ */
+@SpringBootApplication(exclude = KafkaAutoConfiguration.class)
 public class QuerySideApplication {
 
     public static void main(String[] args) {
