@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
@@ -15,6 +16,7 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 
 /**
@@ -27,17 +29,23 @@ public class ViewProgress {
 
     private final EventProcessingConfiguration processing;
     private final TokenStore tokenStore;
+    private final ObjectProvider<NotAView> notViews;
     private final Set<String> rebuilding = ConcurrentHashMap.newKeySet();
 
-    ViewProgress(EventProcessingConfiguration processing, TokenStore tokenStore) {
+    ViewProgress(EventProcessingConfiguration processing, TokenStore tokenStore, ObjectProvider<NotAView> notViews) {
         this.processing = processing;
         this.tokenStore = tokenStore;
+        this.notViews = notViews;
     }
 
-    /** The views this instance keeps: the names of its tracking processors (one per processing group). */
+    /**
+     * The views this instance keeps: the names of its tracking processors (one per processing group), except those
+     * declared {@link NotAView}.
+     */
     public List<String> views() {
+        Set<String> excluded = notViews.stream().map(NotAView::processingGroup).collect(Collectors.toSet());
         return processing.eventProcessors().values().stream().filter(TrackingEventProcessor.class::isInstance)
-                .map(EventProcessor::getName).sorted().toList();
+                .map(EventProcessor::getName).filter(name -> !excluded.contains(name)).sorted().toList();
     }
 
     public Optional<TrackingEventProcessor> processor(String group) {

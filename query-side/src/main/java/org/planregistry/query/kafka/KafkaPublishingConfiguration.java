@@ -10,6 +10,7 @@ import io.cloudevents.jackson.JsonFormat;
 import io.cloudevents.kafka.CloudEventSerializer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.planregistry.query.consistency.NotAView;
 import org.planregistry.query.eventstream.PlanCloudEvents;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -60,6 +61,12 @@ class KafkaPublishingConfiguration {
     @Bean
     KafkaTemplate<String, CloudEvent> cloudEventKafkaTemplate(ProducerFactory<String, CloudEvent> producerFactory) {
         return new KafkaTemplate<>(producerFactory);
+    }
+
+    /** A view rebuild must not reset the publisher: that would publish the whole store again (docs/kafka.md). */
+    @Bean
+    NotAView kafkaPublisherIsNotAView() {
+        return new NotAView(KafkaPublisher.PROCESSING_GROUP);
     }
 
     @Bean

@@ -35,6 +35,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.planregistry.eventstore.TestMongo;
+import org.planregistry.query.consistency.ViewProgress;
 import org.planregistry.query.kafka.KafkaTestRegistrar.Recorded;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -80,6 +81,8 @@ class KafkaPublisherTest {
     EventProcessingConfiguration processing;
     @Autowired
     EmbeddedKafkaBroker broker;
+    @Autowired
+    ViewProgress views;
     private KafkaTestRegistrar registrar;
     private KafkaConsumer<String, CloudEvent> consumer;
 
@@ -147,6 +150,14 @@ class KafkaPublisherTest {
         assertThat(processing.listenerInvocationErrorHandler(KafkaPublisher.PROCESSING_GROUP))
                 .as("a failed send fails the handler and the batch is retried, never skipped")
                 .isSameAs(PropagatingErrorHandler.instance());
+    }
+
+    @Test
+    @Order(4)
+    void aViewRebuildLeavesThePublisherAlone() {
+        assertThat(views.views()).contains("audit", "plan-timeline").doesNotContain(KafkaPublisher.PROCESSING_GROUP);
+        assertThat(processing.eventProcessor(KafkaPublisher.PROCESSING_GROUP, TrackingEventProcessor.class))
+                .isPresent();
     }
 
     @Test
