@@ -23,7 +23,7 @@ class ImportController {
 
     @PostMapping(path = "/api/plans/import", consumes = {"application/yaml", "application/x-yaml", "text/yaml",
             MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<ImportReport> importPlan(@RequestBody byte[] document,
+    ResponseEntity<ImportReport> importPlan(@RequestBody(required = false) byte[] document,
                                             @RequestHeader(value = "Content-Type") String contentType,
                                             @RequestHeader(value = "X-Correlation-Id", required = false)
                                             String correlationId) {

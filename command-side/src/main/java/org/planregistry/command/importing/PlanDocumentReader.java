@@ -3,6 +3,7 @@ package org.planregistry.command.importing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -55,6 +56,10 @@ public class PlanDocumentReader {
 
     /** Reads the document; YAML unless {@code json} is set (JSON is valid YAML, but its errors read better). */
     public PlanDefinition read(byte[] document, boolean json) {
+        if (document == null || new String(document, StandardCharsets.UTF_8).isBlank()) {
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, "empty document: send a plan "
+                    + "definition (YAML or JSON, see docs/plan-format.md) as the request body")));
+        }
         JsonFactory factory = json ? new JsonFactory() : new YAMLFactory();
         factory.enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
         Map<String, Integer> lines = new HashMap<>();

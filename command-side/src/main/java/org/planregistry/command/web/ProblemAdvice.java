@@ -29,6 +29,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
  * Turns every refusal into an RFC 9457 problem ({@code application/problem+json}) that names the field and the
@@ -137,6 +138,19 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return "expected a " + mismatch.getTargetType().getSimpleName();
         }
         return e.getOriginalMessage();
+    }
+
+    /** A path the command API does not have: a 404 problem naming it, not the framework's "No static resource". */
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(@NonNull NoResourceFoundException e,
+                                                                    @NonNull HttpHeaders headers,
+                                                                    @NonNull HttpStatusCode status,
+                                                                    @NonNull WebRequest request) {
+        String path = "/" + e.getResourcePath();
+        ProblemDetail problem = problem(HttpStatus.NOT_FOUND, "path", "no such path: " + path + " (" + e.getHttpMethod()
+                + "); the command API is under /api/plans");
+        problem.setProperty("path", path);
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
     }
 
     private static ProblemDetail problem(HttpStatus status, String field, String reason) {

@@ -58,6 +58,19 @@ class PlanCommandsHttpTest extends CommandSideTest {
     }
 
     @Test
+    void anUnknownPathIsANotFoundProblemThatNamesIt() {
+        ResponseEntity<Map> response = registrar().postForEntity("/api/plan/SZ-FIN-14FYP/goals", json("{}"),
+                Map.class);
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+                .isTrue();
+        assertThat(response.getBody()).containsEntry("path", "/api/plan/SZ-FIN-14FYP/goals");
+        assertThat((String) response.getBody().get("detail")).startsWith("no such path: /api/plan/SZ-FIN-14FYP/goals")
+                .doesNotContain("static resource");
+    }
+
+    @Test
     void adoptingAPlanAndAnIndicatorAnswersWithPositionAndVersion() {
         String plan = adoptPlan("HTTP-ADOPT");
         ResponseEntity<Map> response = adoptIndicator(plan);

@@ -13,10 +13,15 @@ public record AuditFilter(String plan, String element, String actor, String type
     public boolean matches(AuditEntry entry) {
         return (plan == null || plan.equals(entry.plan()))
                 && (actor == null || actor.equals(entry.actor()))
-                && (type == null || normalType(type).equals(normalType(entry.type())))
+                && (type == null || matchesType(entry.type()))
                 && (element == null || names(entry.element()) || names(entry.subject()))
                 && (from == null || !entry.recordedAt().isBefore(from))
                 && (to == null || !entry.recordedAt().isAfter(to));
+    }
+
+    /** Whether the {@code type} criterion names {@code eventType}; true when there is no such criterion. */
+    public boolean matchesType(String eventType) {
+        return type == null || normalType(type).equals(normalType(eventType));
     }
 
     private boolean names(String label) {

@@ -1,7 +1,6 @@
 package org.planregistry.query.catalogue;
 
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -35,14 +34,23 @@ class CatalogueController {
         this.clock = clock;
     }
 
+    /**
+     * Without {@code asOf}, every plan known at {@code knownAt} (default now), those whose adoption date is still
+     * ahead as {@code NOT_YET_ADOPTED}. With {@code asOf}, only the plans in force on that date, with their status
+     * on that date: a plan adopted after {@code asOf} is not listed.
+     */
     @GetMapping("/api/plans")
-    CatalogueView catalogue(@RequestParam(required = false) String minSequence) {
+    CatalogueView catalogue(@RequestParam(required = false) String asOf,
+                            @RequestParam(required = false) String knownAt,
+                            @RequestParam(required = false) String minSequence) {
         long sequence = QueryParameters.sequence("minSequence", minSequence, 0);
+        TimePoint point = QueryParameters.timePoint(asOf, knownAt, clock);
         readYourWrites.await(TimelineStore.PROCESSING_GROUP, sequence, () -> -1);
-        TimePoint now = new TimePoint(LocalDate.now(clock), clock.instant());
-        return new CatalogueView(now.asOf(), store.plans().stream()
+        boolean onlyInForce = asOf != null && !asOf.isBlank();
+        return new CatalogueView(point.asOf(), store.plans().stream()
+                .filter(plan -> point.isKnown(plan.adopted()) && (!onlyInForce || plan.isAdoptedAt(point)))
                 .sorted(Comparator.comparing(PlanDocument::code))
-                .map(plan -> entry(plan, now)).toList());
+                .map(plan -> entry(plan, point)).toList());
     }
 
     private static CatalogueView.Entry entry(PlanDocument plan, TimePoint now) {

@@ -8,9 +8,10 @@ import java.util.Map;
 import org.planregistry.api.Period;
 
 /**
- * Every plan the registry holds, as of today: the entry point from which evaluators and auditors pick a plan.
+ * Every plan the registry holds, as of a date (today by default): the entry point from which evaluators and auditors
+ * pick a plan.
  *
- * @param asOf the date the statuses and counts are for (today in the registry's zone), as known now
+ * @param asOf the date the statuses and counts are for (today in the registry's zone unless asked)
  */
 public record CatalogueView(LocalDate asOf, List<Entry> plans) {
 

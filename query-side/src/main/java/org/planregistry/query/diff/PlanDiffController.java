@@ -34,7 +34,7 @@ class PlanDiffController {
         if (start.isAfter(end)) {
             throw QueryProblem.badParameter("from", from, "must not be after to (" + end + ")");
         }
-        TimePoint after = new TimePoint(end, QueryParameters.instant("knownAt", knownAt, clock.instant()));
+        TimePoint after = new TimePoint(end, QueryParameters.knownAt(knownAt, clock));
         PlanTimeline timeline = reader.timeline(plan, minSequence);
         TimelineReader.requireAdopted(timeline, after, "to");
         return PlanDiffer.diff(timeline, after.on(start), after);

@@ -22,9 +22,24 @@ public final class QueryParameters {
     private QueryParameters() {
     }
 
-    /** asOf (default today in the clock's zone) and knownAt (default now). */
+    /** asOf (default today in the clock's zone) and knownAt (default now, never later: see {@link #knownAt}). */
     public static TimePoint timePoint(String asOf, String knownAt, Clock clock) {
-        return new TimePoint(date("asOf", asOf, LocalDate.now(clock)), instant("knownAt", knownAt, clock.instant()));
+        return new TimePoint(date("asOf", asOf, LocalDate.now(clock)), knownAt(knownAt, clock));
+    }
+
+    /**
+     * The transaction time of a question: now by default, or an instant that has passed. A later instant is refused:
+     * what will be known then is not known yet, and answering with today's knowledge under a future label would
+     * present it as final.
+     */
+    public static Instant knownAt(String raw, Clock clock) {
+        Instant now = clock.instant();
+        Instant knownAt = instant("knownAt", raw, now);
+        if (knownAt.isAfter(now)) {
+            throw QueryProblem.badParameter("knownAt", raw, "must not be in the future (now is " + now
+                    + "): what will be known then is not known yet");
+        }
+        return knownAt;
     }
 
     public static LocalDate date(String name, String raw, LocalDate fallback) {
