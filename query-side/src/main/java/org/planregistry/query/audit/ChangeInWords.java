@@ -30,7 +30,6 @@ import org.planregistry.api.PlanEvent.TaskAmendedEvent;
 import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 import org.planregistry.api.SubjectKind;
 import org.planregistry.api.Target;
-import org.planregistry.query.event.RecordedEvent;
 
 /**
  * Says in words what an event changed, for auditors reading the log. Most events carry their previous value
@@ -143,7 +142,8 @@ final class ChangeInWords {
         } else if (event instanceof PlanSupersededEvent superseded) {
             return plain("plan", "plan superseded by " + superseded.supersededBy());
         }
-        return plain("plan", RecordedEvent.typeOf(event));
+        throw new IllegalArgumentException("No wording is known for " + event.getClass().getName()
+                + ": a new event type needs its sentence in ChangeInWords");
     }
 
     private static Description recorded(FindingRecordedEvent finding, String key) {

@@ -16,6 +16,9 @@ import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
+import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
+import org.planregistry.api.PlanEvent.PlanClosedEvent;
+import org.planregistry.api.PlanEvent.PlanSupersededEvent;
 import org.planregistry.api.PlanEvent.SafeguardAdoptedEvent;
 import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
@@ -71,7 +74,11 @@ final class ElementKeys {
             return List.of(ElementKind.EVALUATION.key(plan, e.evaluationId()));
         } else if (event instanceof FindingWithdrawnEvent e) {
             return List.of(ElementKind.EVALUATION.key(plan, e.evaluationId()));
+        } else if (event instanceof PlanAdoptedEvent || event instanceof PlanClosedEvent
+                || event instanceof PlanSupersededEvent) {
+            return List.of(); // the plan's own lifecycle: no element document
         }
-        return List.of();
+        throw new IllegalArgumentException("No element keys are known for " + event.getClass().getName()
+                + ": a new event type needs its place in ElementKeys");
     }
 }

@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.planregistry.api.PlanEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -20,6 +21,9 @@ import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
+import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
+import org.planregistry.api.PlanEvent.PlanClosedEvent;
+import org.planregistry.api.PlanEvent.PlanSupersededEvent;
 import org.planregistry.api.PlanEvent.SafeguardAdoptedEvent;
 import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
@@ -203,6 +207,32 @@ class PlanElementProjection {
         RecordedEvent event = RecordedEvent.of(message);
         changeFinding(event, withdrawn.evaluationId(), withdrawn.findingId(),
                 Version.of(event, FindingValue.WITHDRAWN));
+    }
+
+    /** The plan's own lifecycle is the plan document's (see {@link PlanProjection}); no element changes. */
+    @EventHandler
+    void on(PlanAdoptedEvent adopted) {
+        // nothing to do for elements
+    }
+
+    @EventHandler
+    void on(PlanClosedEvent closed) {
+        // nothing to do for elements
+    }
+
+    @EventHandler
+    void on(PlanSupersededEvent superseded) {
+        // nothing to do for elements
+    }
+
+    /**
+     * Any plan event without a handler above: a new event type the view does not know yet. Failing makes the
+     * processor retry instead of silently leaving the view without the change.
+     */
+    @EventHandler
+    void on(PlanEvent unknown) {
+        throw new IllegalArgumentException("The element view has no handler for " + unknown.getClass().getName()
+                + ": a new event type needs its handler in PlanElementProjection");
     }
 
     @ResetHandler

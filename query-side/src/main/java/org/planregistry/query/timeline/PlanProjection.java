@@ -7,15 +7,24 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.planregistry.api.PlanEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
+import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
+import org.planregistry.api.PlanEvent.FindingCorrectedEvent;
+import org.planregistry.api.PlanEvent.FindingRecordedEvent;
+import org.planregistry.api.PlanEvent.FindingWithdrawnEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
+import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
+import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
+import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
 import org.planregistry.api.PlanEvent.PlanSupersededEvent;
 import org.planregistry.api.PlanEvent.SafeguardAdoptedEvent;
 import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
+import org.planregistry.api.PlanEvent.TaskAmendedEvent;
 import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 import org.planregistry.query.event.RecordedEvent;
 import org.springframework.core.annotation.Order;
@@ -55,9 +64,11 @@ class PlanProjection {
         store.clearPlans();
     }
 
-    private static PlanDocument apply(PlanDocument plan, RecordedEvent event) {
+    static PlanDocument apply(PlanDocument plan, RecordedEvent event) {
         PlanEvent payload = event.event();
-        if (payload instanceof GoalAdoptedEvent goal) {
+        if (payload instanceof PlanAdoptedEvent) {
+            return plan; // the adoption creates the document (see on), it does not change one
+        } else if (payload instanceof GoalAdoptedEvent goal) {
             return plan.withElement(ref(event, ElementKind.GOAL, goal.goalCode()));
         } else if (payload instanceof IndicatorAdoptedEvent indicator) {
             return plan.withElement(ref(event, ElementKind.INDICATOR, indicator.indicatorCode()));
@@ -80,8 +91,15 @@ class PlanProjection {
             return plan.withStatus(Version.of(event, PlanStatus.CLOSED));
         } else if (payload instanceof PlanSupersededEvent superseded) {
             return plan.withStatus(Version.of(event, PlanStatus.supersededBy(superseded.supersededBy())));
+        } else if (payload instanceof GoalAmendedEvent || payload instanceof IndicatorTargetRevisedEvent
+                || payload instanceof IndicatorBaselineCorrectedEvent || payload instanceof MilestoneSetEvent
+                || payload instanceof TaskAmendedEvent || payload instanceof EvaluationPublishedEvent
+                || payload instanceof FindingRecordedEvent || payload instanceof FindingCorrectedEvent
+                || payload instanceof FindingWithdrawnEvent) {
+            return plan; // changes an element's versions only; the plan document just moves its position
         }
-        return plan;
+        throw new IllegalArgumentException("The plan document has no rule for " + payload.getClass().getName()
+                + ": a new event type needs its place in PlanProjection");
     }
 
     private static ElementRef ref(RecordedEvent event, ElementKind kind, String code) {
