@@ -33,4 +33,9 @@ class QuerySideArchitectureTest {
                     "..query.event..", "..query.consistency..", "..query.http.."))
             // Kafka carries the outward stream's own envelope (PlanCloudEvents), so the publisher uses it.
             .ignoreDependency(resideInAPackage("..query.kafka.."), resideInAPackage("..query.eventstream.."));
+
+    /** No two packages of the query side import each other, directly or round a longer loop. */
+    @ArchTest
+    static final ArchRule thePackagesFormNoCycle = slices().matching("org.planregistry.query.(*)..")
+            .should().beFreeOfCycles();
 }

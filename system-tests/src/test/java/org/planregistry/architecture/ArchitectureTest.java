@@ -63,4 +63,14 @@ class ArchitectureTest {
                         "org.planregistry.query..")
                 .check(REGISTRY);
     }
+
+    /** Within each module no two packages import each other, directly or round a longer loop. */
+    @Test
+    void noModuleHasAPackageCycle() {
+        for (String module : new String[] {"command", "query", "eventstore"}) {
+            com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices()
+                    .matching("org.planregistry." + module + ".(*)..").should().beFreeOfCycles()
+                    .check(REGISTRY);
+        }
+    }
 }

@@ -44,7 +44,7 @@ class CatalogueController {
                             @RequestParam(required = false) String knownAt,
                             @RequestParam(required = false) String minSequence) {
         long sequence = QueryParameters.sequence("minSequence", minSequence, 0);
-        TimePoint point = QueryParameters.timePoint(asOf, knownAt, clock);
+        TimePoint point = TimePoint.fromParameters(asOf, knownAt, clock);
         readYourWrites.await(TimelineStore.PROCESSING_GROUP, sequence, () -> -1);
         boolean onlyInForce = asOf != null && !asOf.isBlank();
         return new CatalogueView(point.asOf(), store.plans().stream()

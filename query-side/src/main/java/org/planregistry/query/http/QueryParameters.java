@@ -7,8 +7,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
-import org.planregistry.query.timeline.TimePoint;
-
 /**
  * Reads query parameters strictly and says exactly what is wrong with a bad one. Parameters arrive as strings and
  * are parsed here rather than by Spring's conversion, so every mistake becomes the same 400 problem naming the
@@ -20,11 +18,6 @@ public final class QueryParameters {
     private static final String INSTANT_FORM = "must be an ISO-8601 instant such as 2024-01-01T00:00:00Z";
 
     private QueryParameters() {
-    }
-
-    /** asOf (default today in the clock's zone) and knownAt (default now, never later: see {@link #knownAt}). */
-    public static TimePoint timePoint(String asOf, String knownAt, Clock clock) {
-        return new TimePoint(date("asOf", asOf, LocalDate.now(clock)), knownAt(knownAt, clock));
     }
 
     /**

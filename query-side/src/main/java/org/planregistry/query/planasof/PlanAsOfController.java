@@ -32,7 +32,7 @@ class PlanAsOfController {
                       @RequestParam(required = false) String knownAt,
                       @RequestParam(required = false) String minSequence,
                       @RequestParam(required = false) String pendingLimit) {
-        TimePoint point = QueryParameters.timePoint(asOf, knownAt, clock);
+        TimePoint point = TimePoint.fromParameters(asOf, knownAt, clock);
         int pending = QueryParameters.limit("pendingLimit", pendingLimit, DEFAULT_PENDING, MAX_PENDING);
         PlanTimeline timeline = reader.timeline(plan, minSequence);
         TimelineReader.requireAdopted(timeline, point, "asOf");

@@ -7,7 +7,6 @@ import java.util.TreeMap;
 
 import org.planregistry.api.Baseline;
 import org.planregistry.api.Target;
-import org.planregistry.query.http.QueryParameters;
 import org.planregistry.query.progress.ProgressView.IndicatorProgress;
 import org.planregistry.query.timeline.Attribute;
 import org.planregistry.query.timeline.ElementDetails.IndicatorDetails;
@@ -38,7 +37,7 @@ class ProgressController {
     ProgressView progress(@PathVariable String plan, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String knownAt,
                           @RequestParam(required = false) String minSequence) {
-        TimePoint point = QueryParameters.timePoint(asOf, knownAt, clock);
+        TimePoint point = TimePoint.fromParameters(asOf, knownAt, clock);
         PlanTimeline timeline = reader.timeline(plan, minSequence);
         TimelineReader.requireAdopted(timeline, point, "asOf");
         return new ProgressView(plan, point.asOf(), point.knownAt(), timeline.elements(ElementKind.INDICATOR)

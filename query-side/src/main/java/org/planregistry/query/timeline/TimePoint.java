@@ -1,10 +1,13 @@
 package org.planregistry.query.timeline;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+
+import org.planregistry.query.http.QueryParameters;
 
 /**
  * A bitemporal point of view: the plan as it stood on {@code asOf} (valid time), as the registry knew it at
@@ -79,6 +82,15 @@ public record TimePoint(LocalDate asOf, Instant knownAt) {
             }
         }
         return high;
+    }
+
+    /**
+     * The point of view a query's parameters ask for: {@code asOf} (default today in the clock's zone) and
+     * {@code knownAt} (default now, never later), read strictly by {@link QueryParameters}.
+     */
+    public static TimePoint fromParameters(String asOf, String knownAt, Clock clock) {
+        return new TimePoint(QueryParameters.date("asOf", asOf, LocalDate.now(clock)),
+                QueryParameters.knownAt(knownAt, clock));
     }
 
     /** The same knowledge, another date. */
