@@ -109,7 +109,7 @@ class AuditLogTest extends QuerySideTestSupport {
         String csv = new String(byPath.getBody(), StandardCharsets.UTF_8);
         String[] lines = csv.split("\r\n");
         assertThat(lines[0]).isEqualTo("globalSequence,recordedAt,effectiveFrom,type,plan,element,subject,actor,"
-                + "role,reason,decisionRef,correlationId,change");
+                + "role,reason,decisionRef,decisionDate,correlationId,change");
         assertThat(lines).hasSize(13);
         assertThat(lines[1]).contains("PlanAdopted", "深圳市金融业高质量发展“十四五”规划");
         assertThat(lines[12]).startsWith(last + ",2024-03-01T08:00:00Z,2024-01-01,IndicatorTargetRevised,AUDIT-CSV,"

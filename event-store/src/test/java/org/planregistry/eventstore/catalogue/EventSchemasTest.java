@@ -165,6 +165,19 @@ class EventSchemasTest {
         }
     }
 
+    @Test
+    void theCatalogueListsEverySchemaWithItsPath() throws IOException {
+        Pattern row = Pattern.compile(
+                "^\\| `(\\w+)` \\| (\\d+) \\| (current|earlier) \\| `(/api/schemas/[^`]+)` \\|$");
+        List<String> listed = Files.readAllLines(catalogue(), StandardCharsets.UTF_8).stream().map(row::matcher)
+                .filter(Matcher::matches).map(m -> m.group(1) + " " + m.group(2) + " " + m.group(3) + " "
+                        + m.group(4)).toList();
+
+        assertThat(listed).containsExactlyElementsOf(EventSchemas.all().stream().map(e -> e.type() + " "
+                + e.revision() + " " + (e.current() ? "current" : "earlier") + " " + EventSchemas.PATH + e.fileName())
+                .toList());
+    }
+
     private static List<ValidationMessage> errors(Entry entry, JsonNode instance) {
         JsonSchema schema = FACTORY.getSchema(EventSchemas.schema(entry, BASE), CONFIG);
         return List.copyOf(schema.validate(instance));

@@ -11,7 +11,7 @@ import java.util.Objects;
 final class AuditCsv {
 
     static final List<String> HEADER = List.of("globalSequence", "recordedAt", "effectiveFrom", "type", "plan",
-            "element", "subject", "actor", "role", "reason", "decisionRef", "correlationId", "change");
+            "element", "subject", "actor", "role", "reason", "decisionRef", "decisionDate", "correlationId", "change");
 
     private final PrintWriter out;
 
@@ -27,7 +27,8 @@ final class AuditCsv {
         out.print(String.join(",", Long.toString(entry.globalSequence()), entry.recordedAt().toString(),
                 Objects.toString(entry.effectiveFrom(), ""), text(entry.type()), text(entry.plan()),
                 text(entry.element()), text(entry.subject()), text(entry.actor()), text(entry.role()),
-                text(entry.reason()), text(entry.decisionRef()), text(entry.correlationId()), text(entry.change()))
+                text(entry.reason()), text(entry.decisionRef()), Objects.toString(entry.decisionDate(), ""),
+                text(entry.correlationId()), text(entry.change()))
                 + "\r\n");
     }
 

@@ -9,9 +9,10 @@ import java.time.LocalDate;
  *
  * @param element the element the event concerns ("indicator I03", "evaluation E2023", or "plan")
  * @param subject for findings, the indicator or task the finding is about; otherwise null
+ * @param decisionDate the date of the decision document {@code decisionRef} names, when recorded
  * @param change  what the event changed, in words: "target 6400 ABOUT → 7000 ABOUT"
  */
 public record AuditEntry(long globalSequence, Instant recordedAt, LocalDate effectiveFrom, String type, String plan,
                          String element, String subject, String actor, String role, String reason,
-                         String decisionRef, String correlationId, String change) {
+                         String decisionRef, LocalDate decisionDate, String correlationId, String change) {
 }

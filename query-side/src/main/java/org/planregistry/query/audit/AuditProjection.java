@@ -43,7 +43,7 @@ class AuditProjection {
             if (!written) {
                 changes.write(new AuditEntry(event.globalSequence(), event.recordedAt(), event.effectiveFrom(),
                         event.type(), event.plan(), description.element(), description.subject(), event.actor(),
-                        event.role(), event.reason(), event.decisionRef(), event.correlationId(),
+                        event.role(), event.reason(), event.decisionRef(), event.decisionDate(), event.correlationId(),
                         description.change()));
             }
             if (!remembered) {

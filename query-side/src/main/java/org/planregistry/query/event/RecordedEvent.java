@@ -63,6 +63,22 @@ public record RecordedEvent(PlanEvent event, long globalSequence, Instant record
         return event.planCode();
     }
 
+    /**
+     * The date of the decision document {@link #decisionRef()} names, when the event type records one
+     * ({@code IndicatorTargetRevisedEvent} since revision 2) and it was given; otherwise null.
+     */
+    public LocalDate decisionDate() {
+        RecordComponent component = COMPONENTS.get(event.getClass()).get("decisionDate");
+        if (component == null) {
+            return null;
+        }
+        try {
+            return (LocalDate) component.getAccessor().invoke(event);
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("Cannot read decisionDate of " + event.getClass().getName(), e);
+        }
+    }
+
     private static long globalSequence(EventMessage<?> message) {
         Object stored = message.getMetaData().get(MongoEventStorageEngine.GLOBAL_SEQUENCE);
         if (stored instanceof Number number) {

@@ -47,6 +47,6 @@ class IndicatorHistoryController {
     private static IndicatorHistoryView.Entry entry(AttributeVersion attributeVersion) {
         Version v = attributeVersion.version();
         return new IndicatorHistoryView.Entry(attributeVersion.attribute(), v.value(), v.type(), v.effectiveFrom(),
-                v.recordedAt(), v.globalSequence(), v.actor(), v.reason(), v.decisionRef());
+                v.recordedAt(), v.globalSequence(), v.actor(), v.reason(), v.decisionRef(), v.decisionDate());
     }
 }

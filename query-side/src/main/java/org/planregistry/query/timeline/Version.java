@@ -13,14 +13,16 @@ import org.planregistry.query.event.RecordedEvent;
  *
  * @param type  the event that set the value, e.g. {@code IndicatorTargetRevised}
  * @param value the whole new value as JSON (a target, a baseline, a text, {@code true} for a retirement …)
+ * @param decisionDate the date of the decision document {@code decisionRef} names, when recorded
  */
 public record Version(String type, LocalDate effectiveFrom, Instant recordedAt, long globalSequence, JsonNode value,
-                      String actor, String reason, String decisionRef) {
+                      String actor, String reason, String decisionRef, LocalDate decisionDate) {
 
     /** The version {@code event} gives an attribute. */
     public static Version of(RecordedEvent event, Object value) {
         return new Version(event.type(), event.effectiveFrom(), event.recordedAt(), event.globalSequence(),
-                ViewDocuments.json().valueToTree(value), event.actor(), event.reason(), event.decisionRef());
+                ViewDocuments.json().valueToTree(value), event.actor(), event.reason(), event.decisionRef(),
+                event.decisionDate());
     }
 
     /** The value read as {@code type}; {@code null} when the version holds none. */
