@@ -72,14 +72,26 @@ class EventFollowers implements SmartLifecycle {
         poller.scheduleWithFixedDelay(this::cutOffStalled, 1, 1, TimeUnit.SECONDS);
     }
 
+    /**
+     * Ends every follower before the web server shuts down, so that its graceful shutdown does not wait for
+     * connections that never end by themselves.
+     */
     @Override
     public void stop() {
         running = false;
-        followers.forEach(follower -> follower.end("the server is shutting down"));
         poller.shutdownNow();
-        threads.shutdownNow();
+        followers.forEach(follower -> follower.end("the server is shutting down"));
         synchronized (news) {
             news.notifyAll();
+        }
+        threads.shutdown();
+        try {
+            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) {
+                threads.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            threads.shutdownNow();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -104,8 +116,9 @@ class EventFollowers implements SmartLifecycle {
         }
         Follower follower = new Follower(numbers.incrementAndGet(), query, emitter);
         followers.add(follower);
-        emitter.onCompletion(() -> follower.end(null));
-        emitter.onError(e -> follower.end(null));
+        // After the container has ended the request (the client went away), the emitter must not be completed again.
+        emitter.onCompletion(follower::forget);
+        emitter.onError(e -> follower.forget());
         threads.execute(follower);
         return true;
     }
@@ -202,14 +215,14 @@ class EventFollowers implements SmartLifecycle {
                     }
                 }
             } catch (IOException | IllegalStateException e) {
-                end(null); // the client has gone; it resumes with Last-Event-ID when it comes back
+                forget(); // the client has gone; it resumes with Last-Event-ID when it comes back
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 log.warn("Follower {} stopped: {}", number, e.toString());
                 end("the server could not read the stream: " + e.getMessage());
             } finally {
-                end(null);
+                forget();
             }
         }
 
@@ -222,25 +235,29 @@ class EventFollowers implements SmartLifecycle {
             }
         }
 
+        /** Ends the follower without touching its emitter; false when it had ended already. */
+        boolean forget() {
+            synchronized (this) {
+                if (ended) {
+                    return false;
+                }
+                ended = true;
+            }
+            followers.remove(this);
+            places.release();
+            return true;
+        }
+
         /**
          * Ends the follower once. With a reason it was cut off: that is logged, and sent where the client still
          * reads. Its emitter is finished on another thread, because a write blocked on a stalled client holds the
          * emitter, and the writer is interrupted.
          */
         void end(String reason) {
-            synchronized (this) {
-                if (ended) {
-                    return;
-                }
-                ended = true;
-            }
-            followers.remove(this);
-            places.release();
-            Thread writer = thread;
-            if (reason == null) {
-                emitter.complete();
+            if (!forget()) {
                 return;
             }
+            Thread writer = thread;
             log.info("Event stream follower {} cut off; it resumes after position {}: {}", number, query.after(),
                     reason);
             if (threads.isShutdown()) {
@@ -254,7 +271,7 @@ class EventFollowers implements SmartLifecycle {
                 } catch (IOException | IllegalStateException e) {
                     // A stalled client cannot take even this; the log says why it was cut off.
                 }
-                emitter.completeWithError(new IOException("cut off: " + reason));
+                emitter.completeWithError(new FollowerCutOff(reason));
             });
             if (writer != null && writer != Thread.currentThread()) {
                 writer.interrupt();
