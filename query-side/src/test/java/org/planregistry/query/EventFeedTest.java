@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -14,8 +16,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
+import org.planregistry.api.Period;
+import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
+import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
+import org.planregistry.api.Qualifier;
+import org.planregistry.api.Target;
 import org.planregistry.eventstore.GlobalSequence;
+import org.planregistry.eventstore.upcasting.RevisionOneRegistry;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -132,6 +140,30 @@ class EventFeedTest extends QuerySideTestSupport {
         assertThat(read(landed.getBody())).extracting(event -> event.get("sequence").asLong()).containsExactly(after);
         assertThat(landed.getHeaders().getFirst("Stream-Waiting-For")).isNull();
         assertThat(landed.getHeaders().getFirst("Stream-Position")).isEqualTo(Long.toString(after));
+    }
+
+    @Test
+    void anEventStoredAtAnOlderRevisionAppearsAsTheCurrentRevision() {
+        String plan = "FEED-REVISION-1";
+        RevisionOneRegistry revisionOne = new RevisionOneRegistry(registryDatabase);
+        Instant recorded = Instant.parse("2024-07-02T08:00:00Z");
+        revisionOne.append(0, new PlanAdoptedEvent(plan, "深圳市金融业高质量发展“十四五”规划", null, "2022-01",
+                ShenzhenPlan.ADOPTED_ON, new Period(2021, 2025), 2035, null), recorded, Map.of("actor", "registrar.li"));
+        long revised = revisionOne.append(1, new IndicatorTargetRevisedEvent(plan, "I01",
+                new Target(2025, new BigDecimal("6400"), Qualifier.ABOUT),
+                new Target(2025, new BigDecimal("6000"), Qualifier.ABOUT), LocalDate.of(2024, 7, 1), "中期评估",
+                "深府函〔2024〕88号"), recorded, Map.of("actor", "registrar.li"));
+        assertThat(registryDatabase.getCollection("events").find(new Document("_id", revised)).first()
+                .getString("payloadRevision")).as("stored as revision 1").isEqualTo("1");
+
+        JsonNode event = read(feed("/api/events?plan=" + plan + "&type=IndicatorTargetRevised").getBody()).get(0);
+
+        assertThat(event.get("type").asText()).isEqualTo("org.planregistry.plan.IndicatorTargetRevised.v2");
+        assertThat(event.get("dataschema").asText())
+                .isEqualTo("https://registry.example.org/api/schemas/IndicatorTargetRevised.v2.json");
+        assertThat(event.get("data").has("decisionDate")).isTrue();
+        assertThat(event.get("data").get("decisionDate").isNull()).isTrue();
+        assertThat(event.get("data").get("target").get("value").asText()).isEqualTo("6000");
     }
 
     @Test
