@@ -49,7 +49,7 @@ public class PlanCloudEvents {
                 .withExtension("sequence", sequence(recorded.globalSequence()))
                 .withExtension("effectivedate", recorded.effectiveFrom().toString());
         if (message instanceof DomainEventMessage<?> domain) {
-            builder.withExtension("planversion", domain.getSequenceNumber());
+            builder.withExtension("planversion", Math.toIntExact(domain.getSequenceNumber()));
         }
         if (recorded.actor() != null) {
             builder.withExtension("actor", recorded.actor());

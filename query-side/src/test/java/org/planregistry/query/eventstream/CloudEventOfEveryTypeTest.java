@@ -69,10 +69,11 @@ class CloudEventOfEveryTypeTest {
             assertThat(cloudEvent.getDataSchema()).hasToString("https://registry.example.org/api/schemas/" + type
                     + ".json");
             assertThat(cloudEvent.getExtension("sequence")).isEqualTo(String.format("%019d", 100 + i));
-            assertThat(cloudEvent.getExtension("planversion")).isEqualTo((long) i);
+            assertThat(cloudEvent.getExtension("planversion")).isEqualTo(i);
             assertThat(JSON.readTree(cloudEvent.getData().toBytes())).isEqualTo(JSON.valueToTree(event));
             JsonNode structured = JSON.readTree(PlanCloudEvents.json(cloudEvent));
             assertThat(structured.get("data")).as("data inline as JSON, not base64").isEqualTo(JSON.valueToTree(event));
+            assertThat(structured.get("planversion").isInt()).as("planversion a JSON number").isTrue();
         }
         assertThat(actual).containsExactlyEntriesOf(EXPECTED);
     }
