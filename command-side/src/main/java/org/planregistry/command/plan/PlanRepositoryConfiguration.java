@@ -8,6 +8,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.beans.factory.annotation.Value;
@@ -16,9 +17,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How plans are stored and loaded: a snapshot every {@code registry.snapshot.threshold} events so a long history
- * loads in constant time, and a cache of loaded plans so consecutive commands skip the load. Also copies the
- * actor, role and correlation id from each command onto the events it produces, and returns with each command's
- * result what it appended.
+ * loads in constant time (a snapshot of an older shape of the plan is ignored: {@link OlderPlanSnapshots}), and a
+ * cache of loaded plans so consecutive commands skip the load. Also copies the actor, role and correlation id from
+ * each command onto the events it produces, and returns with each command's result what it appended.
  */
 @Configuration
 class PlanRepositoryConfiguration {
@@ -27,6 +28,12 @@ class PlanRepositoryConfiguration {
     SnapshotTriggerDefinition planSnapshotTrigger(EventStore eventStore,
                                                   @Value("${registry.snapshot.threshold:100}") int threshold) {
         return new PlanSnapshotTrigger(eventStore, threshold);
+    }
+
+    /** Registered by Axon with the upcaster chain the event store reads events and snapshots through. */
+    @Bean
+    EventUpcaster olderPlanSnapshots() {
+        return new OlderPlanSnapshots();
     }
 
     @Bean

@@ -16,7 +16,9 @@ import org.planregistry.api.Assessment;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.EvaluationKind;
 import org.planregistry.api.Nature;
+import org.planregistry.api.Item;
 import org.planregistry.api.Period;
+import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
 import org.planregistry.api.PlanCommand.AdoptPlanCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
@@ -320,6 +322,14 @@ class PlanTest {
     }
 
     @Test
+    void aColumnWhoseItemCodeAppearsTwiceIsRefused() {
+        refused(fixture.given(adopted(), section())
+                .when(new AdoptColumnCommand(PLAN, "C1", "S1", "专栏", null, List.of(new Item("C1.1", "一", "一"),
+                        new Item("C1.1", "二", "二")), null)),
+                PlanRuleViolation.Kind.CONFLICT, "items.code");
+    }
+
+    @Test
     void amendingATaskRecordsTheNewText() {
         LocalDate effective = LocalDate.of(2023, 3, 1);
         fixture.given(adopted(), section(), task())
@@ -390,6 +400,29 @@ class PlanTest {
                 .when(new RecordFindingCommand(PLAN, "E2023", null, SubjectKind.INDICATOR, "I01", 2022,
                         new BigDecimal("5000"), null, Assessment.ON_TRACK, null, null, LocalDate.of(2024, 3, 2))),
                 PlanRuleViolation.Kind.INVALID, "year");
+    }
+
+    @Test
+    void aFindingOnARetiredIndicatorIsRefused() {
+        refused(fixture.given(adopted(), indicator(), evaluation(),
+                        new IndicatorRetiredEvent(PLAN, "I01", LocalDate.of(2023, 1, 1), "不再统计", null))
+                .when(new RecordFindingCommand(PLAN, "E2023", null, SubjectKind.INDICATOR, "I01", 2023,
+                        new BigDecimal("5000"), null, Assessment.ON_TRACK, null, null, LocalDate.of(2024, 3, 2))),
+                PlanRuleViolation.Kind.CONFLICT, "indicatorCode");
+    }
+
+    @Test
+    void aFindingOnATaskHasNeitherObservedValueNorUnit() {
+        LocalDate on = LocalDate.of(2024, 3, 2);
+        fixture.given(adopted(), section(), task(), evaluation())
+                .when(new RecordFindingCommand(PLAN, "E2023", null, SubjectKind.TASK, "T1.1", 2023, null, null,
+                        Assessment.ON_TRACK, null, "按计划推进", on))
+                .expectEvents(new FindingRecordedEvent(PLAN, "E2023", "E2023-F1", SubjectKind.TASK, "T1.1", 2023, null,
+                        null, Assessment.ON_TRACK, null, "按计划推进", on));
+        refused(fixture.given(adopted(), section(), task(), evaluation())
+                .when(new RecordFindingCommand(PLAN, "E2023", null, SubjectKind.TASK, "T1.1", 2023, BigDecimal.ONE,
+                        null, Assessment.ON_TRACK, null, null, on)),
+                PlanRuleViolation.Kind.INVALID, "observedValue");
     }
 
     @Test

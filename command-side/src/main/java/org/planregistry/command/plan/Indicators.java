@@ -1,0 +1,187 @@
+package org.planregistry.command.plan;
+
+import static org.planregistry.command.plan.PlanRuleViolation.conflict;
+import static org.planregistry.command.plan.PlanRuleViolation.invalid;
+import static org.planregistry.command.plan.PlanRuleViolation.unknown;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.planregistry.api.Baseline;
+import org.planregistry.api.Decimals;
+import org.planregistry.api.Nature;
+import org.planregistry.api.Period;
+import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
+import org.planregistry.api.PlanCommand.CorrectIndicatorBaselineCommand;
+import org.planregistry.api.PlanCommand.RetireIndicatorCommand;
+import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
+import org.planregistry.api.PlanCommand.SetMilestoneCommand;
+import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
+import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
+import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MilestoneSetEvent;
+import org.planregistry.api.Target;
+
+/**
+ * A plan's indicators (主要指标): their units, baselines and targets, the annual milestones a target is decomposed
+ * into (规划分解机制), and their retirement. Each decision method checks the rules of one command against this part
+ * and returns the event to apply, or refuses with a {@link PlanRuleViolation}; the {@code on} methods only assign
+ * state. The plan has checked the effective date and the reason the plan-wide rules ask for before it asks here.
+ */
+final class Indicators {
+
+    private Map<String, Indicator> byCode = new HashMap<>();
+
+    IndicatorAdoptedEvent adopt(String planCode, Period period, AdoptIndicatorCommand command, LocalDate effective) {
+        Require.present("indicatorCode", command.indicatorCode());
+        Require.present("name", command.name());
+        Require.knownUnit("unit", command.unit());
+        if (byCode.containsKey(command.indicatorCode())) {
+            throw conflict("indicatorCode", "indicator " + command.indicatorCode() + " already exists in plan "
+                    + planCode);
+        }
+        if (command.target() == null || command.target().value() == null || command.target().qualifier() == null) {
+            throw invalid("target", "needs a value and a qualifier");
+        }
+        Require.yearWithin(period, "target.year", command.target().year());
+        return new IndicatorAdoptedEvent(planCode, command.indicatorCode(), command.number(), command.category(),
+                command.subCategory(), command.name(), command.unit(),
+                command.nature() == null ? Nature.EXPECTED : command.nature(),
+                command.baseline(), command.target(), command.notes() == null ? List.of() : command.notes(),
+                effective, command.reason(), command.decisionRef());
+    }
+
+    IndicatorTargetRevisedEvent reviseTarget(String planCode, Period period, ReviseIndicatorTargetCommand command,
+                                             LocalDate effective) {
+        Indicator indicator = live(planCode, command.indicatorCode());
+        indicator.matchUnit(command.unit());
+        if (command.value() == null) {
+            throw invalid("target.value", "is required");
+        }
+        if (command.qualifier() == null) {
+            throw invalid("target.qualifier", "is required");
+        }
+        int year = command.targetYear() == null ? indicator.target().year() : command.targetYear();
+        Require.yearWithin(period, "target.year", year);
+        Target target = new Target(year, command.value(), command.qualifier());
+        if (target.sameAs(indicator.target())) {
+            throw conflict("target", "the revision changes nothing: " + describe(target) + " is already in force");
+        }
+        if (command.decisionDate() != null && (command.decisionRef() == null || command.decisionRef().isBlank())) {
+            throw invalid("decisionDate", "dates a decision document, so the decisionRef that names it is required");
+        }
+        return new IndicatorTargetRevisedEvent(planCode, indicator.code(), indicator.target(), target, effective,
+                command.reason(), command.decisionRef(), command.decisionDate());
+    }
+
+    IndicatorBaselineCorrectedEvent correctBaseline(String planCode, Period period,
+                                                    CorrectIndicatorBaselineCommand command, LocalDate effective) {
+        Indicator indicator = live(planCode, command.indicatorCode());
+        indicator.matchUnit(command.unit());
+        int year = command.baselineYear() != null ? command.baselineYear()
+                : indicator.baseline() != null ? indicator.baseline().year() : period.from() - 1;
+        Baseline baseline = new Baseline(year, command.value());
+        if (baseline.sameAs(indicator.baseline())) {
+            throw conflict("baseline", "the correction changes nothing: that baseline is already recorded");
+        }
+        return new IndicatorBaselineCorrectedEvent(planCode, indicator.code(), indicator.baseline(), baseline,
+                effective, command.reason(), command.decisionRef());
+    }
+
+    IndicatorRetiredEvent retire(String planCode, RetireIndicatorCommand command, LocalDate effective) {
+        Indicator indicator = live(planCode, command.indicatorCode());
+        return new IndicatorRetiredEvent(planCode, indicator.code(), effective, command.reason(),
+                command.decisionRef());
+    }
+
+    /** Sets the planned value for a year; revising a milestone already set needs a reason. */
+    MilestoneSetEvent setMilestone(String planCode, Period period, SetMilestoneCommand command, LocalDate effective) {
+        Indicator indicator = live(planCode, command.indicatorCode());
+        indicator.matchUnit(command.unit());
+        Require.yearWithin(period, "year", command.year());
+        if (command.value() == null) {
+            throw invalid("value", "is required");
+        }
+        BigDecimal previous = indicator.milestones().get(command.year());
+        if (previous != null && Decimals.same(previous, command.value())) {
+            throw conflict("value", "the milestone for " + command.year() + " is already "
+                    + previous.toPlainString());
+        }
+        if (previous != null) {
+            Require.reason(command.reason());
+        }
+        return new MilestoneSetEvent(planCode, indicator.code(), command.year(), previous, command.value(),
+                effective, command.reason(), command.decisionRef());
+    }
+
+    /** The indicator with this code, which must exist and not be retired: what adjustments and findings are about. */
+    Indicator live(String planCode, String code) {
+        Indicator indicator = byCode.get(code);
+        if (indicator == null) {
+            throw unknown("indicatorCode", "plan " + planCode + " has no indicator " + code);
+        }
+        if (indicator.retired()) {
+            throw conflict("indicatorCode", "indicator " + code + " is retired");
+        }
+        return indicator;
+    }
+
+    private static String describe(Target target) {
+        return target.value().toPlainString() + " " + target.qualifier() + " by " + target.year();
+    }
+
+    void on(IndicatorAdoptedEvent event) {
+        byCode.put(event.indicatorCode(), new Indicator(event.indicatorCode(), event.unit(), event.baseline(),
+                event.target(), Map.of(), false));
+    }
+
+    void on(IndicatorTargetRevisedEvent event) {
+        byCode.computeIfPresent(event.indicatorCode(), (code, i) -> i.withTarget(event.target()));
+    }
+
+    void on(IndicatorBaselineCorrectedEvent event) {
+        byCode.computeIfPresent(event.indicatorCode(), (code, i) -> i.withBaseline(event.baseline()));
+    }
+
+    void on(IndicatorRetiredEvent event) {
+        byCode.computeIfPresent(event.indicatorCode(), (code, i) -> i.asRetired());
+    }
+
+    void on(MilestoneSetEvent event) {
+        byCode.computeIfPresent(event.indicatorCode(), (code, i) -> i.withMilestone(event.year(), event.value()));
+    }
+
+    /** One indicator as the rules need it; immutable, replaced on change. */
+    record Indicator(String code, String unit, Baseline baseline, Target target, Map<Integer, BigDecimal> milestones,
+                     boolean retired) {
+
+        /** A value given in a unit must be in the indicator's own; no unit given means the indicator's. */
+        void matchUnit(String given) {
+            if (given != null && !given.equals(unit)) {
+                throw invalid("unit", "indicator " + code + " is measured in " + unit + ", not " + given);
+            }
+        }
+
+        Indicator withTarget(Target newTarget) {
+            return new Indicator(code, unit, baseline, newTarget, milestones, retired);
+        }
+
+        Indicator withBaseline(Baseline newBaseline) {
+            return new Indicator(code, unit, newBaseline, target, milestones, retired);
+        }
+
+        Indicator withMilestone(int year, BigDecimal value) {
+            Map<Integer, BigDecimal> updated = new HashMap<>(milestones);
+            updated.put(year, value);
+            return new Indicator(code, unit, baseline, target, Map.copyOf(updated), retired);
+        }
+
+        Indicator asRetired() {
+            return new Indicator(code, unit, baseline, target, milestones, true);
+        }
+    }
+}
