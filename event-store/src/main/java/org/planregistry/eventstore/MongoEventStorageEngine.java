@@ -1,8 +1,10 @@
 package org.planregistry.eventstore;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
+import static com.mongodb.client.model.Filters.lt;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -20,13 +22,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 import java.util.stream.Stream;
 
+import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.InsertManyOptions;
-import com.mongodb.client.model.ReplaceOptions;
 import com.mongodb.client.model.Sorts;
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -41,6 +44,7 @@ import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -280,12 +284,39 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 doc.getString("metaData"));
     }
 
+    /**
+     * Stores the aggregate's snapshot unless the store already holds one at the same or a later sequence number, so
+     * a snapshot only ever moves forward: a slow writer (another command-side instance) cannot put an older plan
+     * back. The replace is conditional on the stored snapshot being older; when none is stored the snapshot is
+     * inserted, and an insert that loses a race with another writer's insert tries the conditional replace once
+     * more, which leaves the other writer's snapshot in place if it is as new or newer.
+     *
+     * <p>On a real MongoDB the condition is served by the {@code _id} index; the embedded server looks at every
+     * document of {@code snapshots} for it, which holds one document per plan and is written once per
+     * {@code registry.snapshot.threshold} events.
+     */
     @Override
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         Document doc = toDocument(0, snapshot, serializer);
         doc.put("_id", snapshot.getAggregateIdentifier());
         doc.remove("aggregateKey");
-        snapshots.replaceOne(eq("_id", snapshot.getAggregateIdentifier()), doc, new ReplaceOptions().upsert(true));
+        Bson olderStored = and(eq("_id", snapshot.getAggregateIdentifier()),
+                lt("sequenceNumber", snapshot.getSequenceNumber()));
+        if (snapshots.replaceOne(olderStored, doc).getMatchedCount() > 0) {
+            return;
+        }
+        try {
+            snapshots.insertOne(doc);
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            // A snapshot is stored already (it was there, or another writer's insert came first).
+            if (snapshots.replaceOne(olderStored, doc).getMatchedCount() == 0) {
+                log.debug("Snapshot of {} at {} not stored: the stored one is as new or newer",
+                        snapshot.getAggregateIdentifier(), snapshot.getSequenceNumber());
+            }
+        }
     }
 
     @Override
