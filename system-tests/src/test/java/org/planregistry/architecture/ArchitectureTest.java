@@ -17,6 +17,7 @@ class ArchitectureTest {
 
     private static final JavaClasses REGISTRY = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(location -> !location.contains("-tests.jar")) // the modules' test-jars (TestMongo)
             .importPackages("org.planregistry");
 
     @Test
@@ -61,6 +62,18 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.planregistry.eventstore..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.planregistry.command..",
                         "org.planregistry.query..")
+                .check(REGISTRY);
+    }
+
+    /**
+     * The embedded MongoDB-protocol server is a separate program ({@code embedded-store}, started by ./run) and a test
+     * tool: no application or library of the registry uses it, so none ships a database server.
+     */
+    @Test
+    void noApplicationUsesTheEmbeddedServer() {
+        noClasses().that().resideInAnyPackage("org.planregistry.api..", "org.planregistry.eventstore..",
+                        "org.planregistry.command..", "org.planregistry.query..")
+                .should().dependOnClassesThat().resideInAnyPackage("de.bwaldvogel..", "org.planregistry.embeddedstore..")
                 .check(REGISTRY);
     }
 

@@ -8,7 +8,7 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import org.planregistry.eventstore.TestMongo;
-import org.planregistry.eventstore.embedded.EmbeddedMongo;
+import org.planregistry.embeddedstore.EmbeddedMongo;
 
 /**
  * The MongoDB-protocol server a benchmark runs against, in this JVM on a free TCP port: the memory backend the tests

@@ -2,8 +2,19 @@ package org.planregistry.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -53,6 +64,53 @@ class EndToEndTest {
                 .retrieve().body(Map.class);
         List<Map<String, Object>> indicators = (List<Map<String, Object>>) plan.get("indicators");
         return indicators.stream().filter(i -> "I01".equals(i.get("code"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aFollowerOfTheEventStreamReceivesWhatEachCommandWrote() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest follow = HttpRequest.newBuilder(URI.create(RegistryApps.baseUrl(querySide)
+                        + "/api/events/stream?plan=E2E-STREAM"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("reader:" + RegistryApps.READER_PASSWORD).getBytes(StandardCharsets.UTF_8)))
+                .header("Accept", "text/event-stream").build();
+        HttpResponse<Stream<String>> stream = client.send(follow, HttpResponse.BodyHandlers.ofLines());
+        assertThat(stream.statusCode()).isEqualTo(200);
+        BlockingQueue<String> lines = new LinkedBlockingQueue<>();
+        Thread reader = new Thread(() -> stream.body().forEach(lines::add));
+        reader.setDaemon(true);
+        reader.start();
+
+        List<Long> written = List.of(
+                sequenceOf(post("/api/plans", """
+                        {"code": "E2E-STREAM", "title": "深圳市金融业高质量发展“十四五”规划", "adoptedOn": "2022-01-01",
+                         "period": {"from": 2021, "to": 2025}}""")),
+                sequenceOf(post("/api/plans/E2E-STREAM/goals", """
+                        {"code": "G1", "title": "金融运行安全区", "description": "严守不发生区域性系统性金融风险底线。"}""")));
+
+        List<String> ids = new ArrayList<>();
+        List<String> types = new ArrayList<>();
+        List<String> data = new ArrayList<>();
+        while (data.size() < written.size()) {
+            String line = lines.poll(30, TimeUnit.SECONDS);
+            assertThat(line).as("a line of the stream within 30 s, after %s", ids).isNotNull();
+            if (line.startsWith("id:")) {
+                ids.add(line.substring(3));
+            } else if (line.startsWith("event:")) {
+                types.add(line.substring(6));
+            } else if (line.startsWith("data:")) {
+                data.add(line.substring(5));
+            }
+        }
+        assertThat(ids).containsExactly(written.get(0).toString(), written.get(1).toString());
+        assertThat(types).containsExactly("PlanAdopted", "GoalAdopted");
+        assertThat(data.get(1)).contains("\"actor\":\"registrar\"").contains("\"subject\":\"goal/G1\"")
+                .contains("\"source\":\"/plans/E2E-STREAM\"");
+        stream.body().close();
+    }
+
+    private static long sequenceOf(Map<String, Object> answer) {
+        return ((Number) answer.get("globalSequence")).longValue();
     }
 
     @Test

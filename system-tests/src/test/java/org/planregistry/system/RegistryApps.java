@@ -32,6 +32,7 @@ public final class RegistryApps {
     public static final String REGISTRAR_PASSWORD = "registrar-system-test";
     public static final String EVALUATOR_PASSWORD = "evaluator-system-test";
     public static final String OPERATOR_PASSWORD = "operator-system-test";
+    public static final String READER_PASSWORD = "reader-system-test";
 
     private RegistryApps() {
     }
@@ -60,6 +61,7 @@ public final class RegistryApps {
         settings.put("registry.users.registrar.password", REGISTRAR_PASSWORD);
         settings.put("registry.users.evaluator.password", EVALUATOR_PASSWORD);
         settings.put("registry.users.operator.password", OPERATOR_PASSWORD);
+        settings.put("registry.users.reader.password", READER_PASSWORD);
         settings.put("registry.seed.enabled", "false");
         settings.putAll(extra);
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

@@ -1,4 +1,4 @@
-package org.planregistry.eventstore.embedded;
+package org.planregistry.embeddedstore;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;

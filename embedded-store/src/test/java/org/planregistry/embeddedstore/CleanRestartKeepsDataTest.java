@@ -1,4 +1,4 @@
-package org.planregistry.eventstore.embedded;
+package org.planregistry.embeddedstore;
 
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Updates.set;

@@ -1,4 +1,4 @@
-package org.planregistry.eventstore.embedded;
+package org.planregistry.embeddedstore;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;

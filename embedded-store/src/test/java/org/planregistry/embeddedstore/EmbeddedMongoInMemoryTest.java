@@ -1,4 +1,4 @@
-package org.planregistry.eventstore.embedded;
+package org.planregistry.embeddedstore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

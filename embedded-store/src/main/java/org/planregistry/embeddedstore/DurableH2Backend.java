@@ -1,4 +1,4 @@
-package org.planregistry.eventstore.embedded;
+package org.planregistry.embeddedstore;
 
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
