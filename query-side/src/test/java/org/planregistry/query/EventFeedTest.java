@@ -188,6 +188,8 @@ class EventFeedTest extends QuerySideTestSupport {
                 .isEqualTo("after");
         assertThat(problem("/api/events?after=soon", HttpStatus.BAD_REQUEST).get("parameter").asText())
                 .isEqualTo("after");
+        assertThat(problem("/api/events?after=" + Long.MAX_VALUE, HttpStatus.BAD_REQUEST).get("parameter").asText())
+                .isEqualTo("after");
         JsonNode unknownType = problem("/api/events?type=TargetChanged", HttpStatus.BAD_REQUEST);
         assertThat(unknownType.get("parameter").asText()).isEqualTo("type");
         assertThat(unknownType.get("detail").asText()).contains("TargetChanged").contains("IndicatorTargetRevised");

@@ -27,6 +27,8 @@ class EventFeedController {
     static final MediaType BATCH = MediaType.parseMediaType("application/cloudevents-batch+json");
     static final int DEFAULT_LIMIT = 500;
     static final int MAX_LIMIT = 5000;
+    /** Far beyond any store, and far enough below the largest long that a page's positions cannot overflow. */
+    static final long LAST_POSITION = Long.MAX_VALUE / 2;
 
     private final EventFeed feed;
 
@@ -54,6 +56,9 @@ class EventFeedController {
 
     /** Reads the filters shared by the feed and the SSE stream; unknown types are refused, naming the known ones. */
     static FeedQuery query(long after, int limit, String plan, String type) {
+        if (after > LAST_POSITION) {
+            throw QueryProblem.badParameter("after", Long.toString(after), "is beyond any position of the stream");
+        }
         Set<String> types = new LinkedHashSet<>();
         if (type != null && !type.isBlank()) {
             for (String name : type.split(",")) {

@@ -80,7 +80,7 @@ class EventFollowers implements SmartLifecycle {
     public void stop() {
         running = false;
         poller.shutdownNow();
-        followers.forEach(follower -> follower.end("the server is shutting down"));
+        followers.forEach(follower -> follower.end("the server is shutting down", false));
         synchronized (news) {
             news.notifyAll();
         }
@@ -147,7 +147,7 @@ class EventFollowers implements SmartLifecycle {
         for (Follower follower : followers) {
             long since = follower.writingSince;
             if (since != 0 && now - since > settings.stallTimeout().toNanos()) {
-                follower.end("its client did not take a write within " + settings.stallTimeout());
+                follower.end("its client did not take a write within " + settings.stallTimeout(), true);
             }
         }
     }
@@ -185,7 +185,7 @@ class EventFollowers implements SmartLifecycle {
 
         private final int number;
         private final SseEmitter emitter;
-        private FeedQuery query;
+        private volatile FeedQuery query;
         private volatile long writingSince;
         private volatile boolean ended;
         private volatile Thread thread;
@@ -220,7 +220,7 @@ class EventFollowers implements SmartLifecycle {
                 Thread.currentThread().interrupt();
             } catch (RuntimeException e) {
                 log.warn("Follower {} stopped: {}", number, e.toString());
-                end("the server could not read the stream: " + e.getMessage());
+                end("the server could not read the stream: " + e.getMessage(), false);
             } finally {
                 forget();
             }
@@ -249,16 +249,18 @@ class EventFollowers implements SmartLifecycle {
         }
 
         /**
-         * Ends the follower once. With a reason it was cut off: that is logged, and sent where the client still
-         * reads. Its emitter is finished on another thread, because a write blocked on a stalled client holds the
-         * emitter, and the writer is interrupted.
+         * Ends the follower once, for the given reason: logged, and sent as a last {@code cut-off} event where the
+         * client still reads. The emitter is finished on another thread, because a write blocked on a stalled
+         * client holds it. A stalled client's request ends as an error ({@link FollowerCutOff}), which makes the
+         * container drop the connection rather than wait to flush what the client does not read.
          */
-        void end(String reason) {
+        void end(String reason, boolean stalled) {
             if (!forget()) {
                 return;
             }
             Thread writer = thread;
-            log.info("Event stream follower {} cut off; it resumes after position {}: {}", number, query.after(),
+            long resumeAfter = query.after();
+            log.info("Event stream follower {} cut off; it resumes after position {}: {}", number, resumeAfter,
                     reason);
             if (threads.isShutdown()) {
                 return;
@@ -266,12 +268,16 @@ class EventFollowers implements SmartLifecycle {
             threads.execute(() -> {
                 try {
                     emitter.send(SseEmitter.event().name("cut-off").data("{\"reason\":\""
-                            + reason.replace("\"", "'") + "\",\"resumeAfter\":" + query.after() + "}",
+                            + reason.replace("\"", "'") + "\",\"resumeAfter\":" + resumeAfter + "}",
                             MediaType.APPLICATION_JSON));
                 } catch (IOException | IllegalStateException e) {
                     // A stalled client cannot take even this; the log says why it was cut off.
                 }
-                emitter.completeWithError(new FollowerCutOff(reason));
+                if (stalled) {
+                    emitter.completeWithError(new FollowerCutOff(reason));
+                } else {
+                    emitter.complete();
+                }
             });
             if (writer != null && writer != Thread.currentThread()) {
                 writer.interrupt();
