@@ -23,6 +23,7 @@ import org.planregistry.api.PlanEvent.SafeguardAdoptedEvent;
 import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
 import org.planregistry.command.CommandSideTest;
+import org.planregistry.command.StoredEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
@@ -193,6 +194,31 @@ class PlanImportTest extends CommandSideTest {
         assertThat(errors).extracting(e -> e.get("path")).contains(path);
         assertThat(storedEvents()).as("a rejected document writes no event").isEqualTo(before);
         return errors.stream().filter(e -> path.equals(e.get("path"))).findFirst().orElseThrow();
+    }
+
+    @Test
+    void anImportAnswersWithThePlanAndItsLastEventAndRecordsTheSignedInRegistrar() {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("application/yaml"));
+        headers.set("X-Correlation-Id", "import-correlation-1");
+        ResponseEntity<Map> response = registrar().postForEntity("/api/plans/import",
+                new HttpEntity<>(smallPlan("HTTP-IMPORT").getBytes(StandardCharsets.UTF_8), headers), Map.class);
+
+        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(response.getBody()).containsEntry("planCode", "HTTP-IMPORT").containsEntry("outcome", "ADOPTED")
+                .containsEntry("elements", 2).containsEntry("eventsWritten", 2);
+        long globalSequence = ((Number) response.getBody().get("globalSequence")).longValue();
+        StoredEvent last = StoredEvent.at(database, globalSequence).isTheLatestOf(database, "HTTP-IMPORT");
+        assertThat(last.sequenceNumber()).as("the answer's global sequence is the import's last event").isEqualTo(1);
+        last.isA("IndicatorAdoptedEvent").by("registrar", "REGISTRAR").correlatedBy("import-correlation-1")
+                .has("planCode", "HTTP-IMPORT").has("indicatorCode", "I01").has("number", 1)
+                .has("category", "总体指标").has("name", "金融业增加值").has("unit", "亿元").has("nature", "EXPECTED")
+                .has("baseline.year", 2020).has("baseline.value", "4189.6").has("target.year", 2025)
+                .has("target.value", "6400").has("target.qualifier", "ABOUT");
+        StoredEvent.of(database, "HTTP-IMPORT", 0).isA("PlanAdoptedEvent").by("registrar", "REGISTRAR")
+                .correlatedBy("import-correlation-1").has("planCode", "HTTP-IMPORT").has("title", "测试规划")
+                .has("issued", "2022-01").has("adoptedOn", "2022-01-01").has("period.from", 2021)
+                .has("period.to", 2025).has("source", "test");
     }
 
     @Test

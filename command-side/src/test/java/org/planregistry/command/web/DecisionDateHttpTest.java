@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.planregistry.command.CommandSideTest;
-import org.planregistry.eventstore.EventJson;
+import org.planregistry.command.StoredEvent;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -40,38 +39,33 @@ class DecisionDateHttpTest extends CommandSideTest {
     }
 
     @Test
-    void theStoredRevisionCarriesTheDecisionDate() throws Exception {
+    void theStoredRevisionCarriesTheDecisionDate() {
         String revisions = plan("HTTP-DECISION-DATE");
 
         ResponseEntity<Map> response = post(revisions, """
                 {"target": {"value": "7000", "qualifier": "ABOUT"}, "effectiveFrom": "2024-07-01",
                  "reason": "中期调整", "decisionRef": "深府函〔2024〕88号", "decisionDate": "2024-06-24"}""");
 
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
-        long sequence = ((Number) response.getBody().get("globalSequence")).longValue();
-        Document stored = database.getCollection("events").find(new Document("_id", sequence)).first();
-        assertThat(stored.getString("payloadType"))
-                .isEqualTo("org.planregistry.api.PlanEvent$IndicatorTargetRevisedEvent");
-        assertThat(stored.getString("payloadRevision")).isEqualTo("2");
-        JsonNode payload = EventJson.mapper().readTree(stored.getString("payload"));
-        assertThat(payload.path("decisionRef").asText()).isEqualTo("深府函〔2024〕88号");
-        assertThat(payload.path("decisionDate").asText()).isEqualTo("2024-06-24");
+        StoredEvent stored = StoredEvent.answering(database, response, "HTTP-DECISION-DATE", "indicator I01", null)
+                .isA("IndicatorTargetRevisedEvent").by("registrar", "REGISTRAR").has("target.value", "7000")
+                .has("target.qualifier", "ABOUT").has("effectiveFrom", "2024-07-01").has("reason", "中期调整")
+                .has("decisionRef", "深府函〔2024〕88号").has("decisionDate", "2024-06-24");
+        Document document = database.getCollection("events").find(new Document("_id", stored.globalSequence()))
+                .first();
+        assertThat(document.getString("payloadRevision")).isEqualTo("2");
     }
 
     @Test
-    void aRevisionWithoutDecisionDateStoresNull() throws Exception {
+    void aRevisionWithoutDecisionDateStoresNull() {
         String revisions = plan("HTTP-NO-DECISION-DATE");
 
         ResponseEntity<Map> response = post(revisions, """
                 {"target": {"value": "7000", "qualifier": "ABOUT"}, "effectiveFrom": "2024-07-01",
                  "reason": "中期调整", "decisionRef": "深府函〔2024〕88号"}""");
 
-        assertThat(response.getStatusCode()).as("%s", response.getBody()).isEqualTo(HttpStatus.CREATED);
-        long sequence = ((Number) response.getBody().get("globalSequence")).longValue();
-        Document stored = database.getCollection("events").find(new Document("_id", sequence)).first();
-        JsonNode payload = EventJson.mapper().readTree(stored.getString("payload"));
-        assertThat(payload.has("decisionDate")).as("every field is written").isTrue();
-        assertThat(payload.get("decisionDate").isNull()).isTrue();
+        StoredEvent.answering(database, response, "HTTP-NO-DECISION-DATE", "indicator I01", null)
+                .isA("IndicatorTargetRevisedEvent").by("registrar", "REGISTRAR").has("target.value", "7000")
+                .has("decisionRef", "深府函〔2024〕88号").has("decisionDate", null); // every field is written
     }
 
     @Test

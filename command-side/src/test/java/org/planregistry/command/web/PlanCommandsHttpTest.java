@@ -7,6 +7,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.planregistry.command.CommandSideTest;
+import org.planregistry.command.StoredEvent;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -72,13 +73,23 @@ class PlanCommandsHttpTest extends CommandSideTest {
 
     @Test
     void adoptingAPlanAndAnIndicatorAnswersWithPositionAndVersion() {
-        String plan = adoptPlan("HTTP-ADOPT");
-        ResponseEntity<Map> response = adoptIndicator(plan);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(response.getBody()).containsEntry("planCode", plan).containsEntry("element", "indicator I01")
-                .containsEntry("version", 1);
-        assertThat(((Number) response.getBody().get("globalSequence")).longValue()).isPositive();
-        assertThat(response.getHeaders().getETag()).isEqualTo("\"1\"");
+        ResponseEntity<Map> adopted = registrar().postForEntity("/api/plans", json("""
+                {"code": "HTTP-ADOPT", "title": "深圳市金融业高质量发展“十四五”规划", "adoptedOn": "2022-01-01",
+                 "period": {"from": 2021, "to": 2025}, "visionYear": 2035}"""), Map.class);
+        assertThat(adopted.getBody()).containsEntry("version", 0);
+        StoredEvent.answering(database, adopted, "HTTP-ADOPT", "plan HTTP-ADOPT", "HTTP-ADOPT")
+                .isA("PlanAdoptedEvent").by("registrar", "REGISTRAR").has("planCode", "HTTP-ADOPT")
+                .has("title", "深圳市金融业高质量发展“十四五”规划").has("adoptedOn", "2022-01-01")
+                .has("period.from", 2021).has("period.to", 2025).has("visionYear", 2035);
+
+        ResponseEntity<Map> response = adoptIndicator("HTTP-ADOPT");
+
+        assertThat(response.getBody()).containsEntry("version", 1);
+        StoredEvent.answering(database, response, "HTTP-ADOPT", "indicator I01", null)
+                .isA("IndicatorAdoptedEvent").by("registrar", "REGISTRAR").has("planCode", "HTTP-ADOPT")
+                .has("indicatorCode", "I01").has("number", 1).has("category", "总体指标").has("name", "金融业增加值")
+                .has("unit", "亿元").has("baseline.year", 2020).has("baseline.value", "4189.6")
+                .has("target.year", 2025).has("target.value", "6400").has("target.qualifier", "ABOUT");
     }
 
     @Test
@@ -89,12 +100,13 @@ class PlanCommandsHttpTest extends CommandSideTest {
                 json("""
                         {"target": {"value": "7000", "qualifier": "AT_LEAST"}, "effectiveFrom": "2024-01-01",
                          "reason": "经济形势变化", "decisionRef": "深府〔2024〕1号"}"""), Map.class);
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        long sequence = ((Number) response.getBody().get("globalSequence")).longValue();
-        var stored = database.getCollection("events").find(new org.bson.Document("_id", sequence)).first();
-        assertThat(stored.getString("payloadType")).endsWith("IndicatorTargetRevisedEvent");
-        assertThat(stored.getString("payload")).contains("\"value\":\"7000\"").contains("经济形势变化");
-        assertThat(stored.getString("metaData")).contains("\"actor\":\"registrar\"").contains("\"role\":\"REGISTRAR\"");
+        assertThat(response.getBody()).containsEntry("version", 2);
+        StoredEvent.answering(database, response, plan, "indicator I01", null)
+                .isA("IndicatorTargetRevisedEvent").by("registrar", "REGISTRAR").has("planCode", plan)
+                .has("indicatorCode", "I01").has("previousTarget.value", "6400")
+                .has("previousTarget.qualifier", "ABOUT").has("target.year", 2025).has("target.value", "7000")
+                .has("target.qualifier", "AT_LEAST").has("effectiveFrom", "2024-01-01").has("reason", "经济形势变化")
+                .has("decisionRef", "深府〔2024〕1号").has("decisionDate", null);
     }
 
     @Test
@@ -113,8 +125,9 @@ class PlanCommandsHttpTest extends CommandSideTest {
                 HttpMethod.POST, json("""
                         {"target": {"value": "7000", "qualifier": "ABOUT"}, "effectiveFrom": "2024-01-01",
                          "reason": "r"}""", "\"1\""), Map.class);
-        assertThat(current.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(current.getHeaders().getETag()).isEqualTo("\"2\"");
+        StoredEvent.answering(database, current, plan, "indicator I01", null).isA("IndicatorTargetRevisedEvent")
+                .by("registrar", "REGISTRAR").has("target.value", "7000").has("reason", "r");
     }
 
     @Test
