@@ -14,6 +14,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 /** The real applications as {@link RegistryApps} starts them, with quiet logs so the benchmark's output reads. */
 final class BenchApps {
 
+    /** The query side's {@code reader} account, which the event stream ({@code /api/events}) requires. */
+    static final String READER_PASSWORD = "reader-bench";
+
     // The apps' own logging does not change what is measured; at INFO it buries the benchmark's lines.
     private static final Map<String, String> QUIET = Map.of("logging.level.root", "WARN",
             "logging.level.org.planregistry.bench", "INFO", "spring.main.log-startup-info", "false");
@@ -26,7 +29,9 @@ final class BenchApps {
     }
 
     static ConfigurableApplicationContext querySide(String mongoUri) {
-        return RegistryApps.start(QuerySideApplication.class, mongoUri, "bench-query-side", QUIET);
+        Map<String, String> settings = new HashMap<>(QUIET);
+        settings.put("registry.users.reader.password", READER_PASSWORD);
+        return RegistryApps.start(QuerySideApplication.class, mongoUri, "bench-query-side", settings);
     }
 
     /**
@@ -39,6 +44,7 @@ final class BenchApps {
      */
     static ConfigurableApplicationContext querySideKeepingNothing(String mongoUri, List<String> processors) {
         Map<String, String> settings = new HashMap<>(QUIET);
+        settings.put("registry.users.reader.password", READER_PASSWORD);
         settings.put("registry.query.kept-documents", "0");
         processors.forEach(name -> settings.put("axon.eventhandling.processors." + name + ".mode", "subscribing"));
         ConfigurableApplicationContext context = RegistryApps.start(QuerySideApplication.class, mongoUri,

@@ -15,11 +15,13 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
                     int h2ReplayRuns, List<BenchStore.Backend> writeBackends, List<BenchStore.Backend> asOfBackends,
                     List<AsOfGrowth> asOfGrowth, List<Integer> sizes, int history, int requests, int httpWarmup,
                     int replayReps, int replayWarmup, double measureSeconds, int scanReps, double scanSeconds,
+                    List<Integer> feedSizes, int feedPage, int feedReads, double streamRate, double streamSeconds,
+                    List<Integer> streamFollowers, int streamThreads, double streamRateSeconds,
                     double quietSeconds, String out) {
 
     static final String USAGE = """
             Plan Registry benchmarks. Settings (-Dbench.NAME=VALUE, or NAME=VALUE as program arguments):
-              parts=write,asof          which benchmarks to run
+              parts=write,asof,stream   which benchmarks to run
               events=10000              events per command run, and documents per raw insert run
               h2.events=<events>        the same on the durable H2 backend
               threads=1,4               concurrency levels of the raw insert and command runs
@@ -47,6 +49,17 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
                                         (except the first size's, which runs until the JIT has settled)
               scan.reps=20              at most this many whole-stream scans per size...
               scan.seconds=15           ...or fewer once this many seconds are spent (at least 3)
+              feed.sizes=10000,100000   events in the store at which GET /api/events is read from 0 to the head
+              feed.page=1000            events per page (limit=) of the feed and per _id $in look-up of the
+                                        in-process baselines
+              feed.reads=3              whole-store reads per path and size (median reported), after a warm-up
+              stream.rate=20            commands per second (over HTTP, each at its due time, 4 client threads)
+                                        while follow latency is measured...
+              stream.seconds=20         ...for this long, with each number of followers
+              stream.followers=1,100    SSE followers connected while latency is measured (the last number also
+                                        while the command rate is measured)
+              stream.threads=4          client threads of the command rate runs (with and without followers)
+              stream.rate.seconds=15    how long each command rate run lasts
               out=<file>                also write the result tables here (markdown)
             """;
 
@@ -70,7 +83,7 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
         }
         Settings s = new Settings(given);
         int events = s.integer("events", 10_000);
-        BenchOptions options = new BenchOptions(s.list("parts", "write,asof", Function.identity()), events,
+        BenchOptions options = new BenchOptions(s.list("parts", "write,asof,stream", Function.identity()), events,
                 s.integer("h2.events", events), s.list("threads", "1,4", BenchOptions::count), s.integer("plans", 50),
                 s.integer("warmup", 5000), Double.parseDouble(s.text("warmup.seconds", "20")),
                 s.integer("raw.rounds", 3), s.integer("h2.raw.rounds", 1),
@@ -82,7 +95,13 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
                 s.integer("requests", 300), s.integer("http.warmup", 200), s.integer("replay.reps", 100),
                 s.integer("replay.warmup", 20), Double.parseDouble(s.text("measure.seconds", "30")),
                 s.integer("scan.reps", 20),
-                Double.parseDouble(s.text("scan.seconds", "15")), Double.parseDouble(s.text("quiet.seconds", "30")),
+                Double.parseDouble(s.text("scan.seconds", "15")),
+                s.list("feed.sizes", "10000,100000", BenchOptions::count), s.integer("feed.page", 1000),
+                s.integer("feed.reads", 3), Double.parseDouble(s.text("stream.rate", "20")),
+                Double.parseDouble(s.text("stream.seconds", "20")),
+                s.list("stream.followers", "1,100", BenchOptions::count), s.integer("stream.threads", 4),
+                Double.parseDouble(s.text("stream.rate.seconds", "15")),
+                Double.parseDouble(s.text("quiet.seconds", "30")),
                 s.text("out", ""));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown settings " + given.keySet() + "\n" + USAGE);

@@ -59,6 +59,11 @@ public final class Benchmarks {
             }
             asOfTables(report, asOfs);
         }
+        if (options.runs("stream")) {
+            FeedBench.Result feed = new FeedBench(options, report).run();
+            FollowBench.Result follow = new FollowBench(options, report).run();
+            streamTables(report, feed, follow);
+        }
         report.loadTable();
         report.line("Total benchmark time: %.0f s", report.elapsedSeconds());
         System.out.println();
@@ -207,6 +212,92 @@ public final class Benchmarks {
             }
             report.line("");
         }
+    }
+
+    private static void streamTables(Report report, FeedBench.Result feed, FollowBench.Result follow) {
+        report.line("### Event stream (issue 10)").line("");
+        report.line("Whole store read from position 0 to the head, in pages of %,d: by the raw driver (`_id $in` of "
+                + "consecutive numbers, documents not decoded), by `EventPages.after` in process (decoded and "
+                + "upcast: what the feed reads), and through `GET /api/events` over HTTP (following "
+                + "`Stream-Position`, answers counted, not parsed). Filtered: `?plan=%s` (1 %% of the events, spread "
+                + "over the whole store; pages of %d) and `?type=%s` (~0.9 %% of the events; pages of %,d). Seconds: "
+                + "median of the reads (each listed). Every request signs in (HTTP Basic, stateless): one "
+                + "password check with the default BCrypt encoder costs %.1f ms in this JVM.", feed.pageSize(),
+                feed.plan(), feed.planPageSize(), feed.type(), feed.pageSize(), feed.signInMs()).line("");
+        report.line("| events in store | read | events delivered | requests / look-ups | seconds (reads) | events/s | "
+                + "ms per request | ratio to raw | ratio to EventPages |");
+        report.line("|---:|---|---:|---:|---:|---:|---:|---:|---:|");
+        for (FeedBench.SizeResult s : feed.sizes()) {
+            for (FeedBench.Read r : List.of(s.raw(), s.pages(), s.feed(), s.plan(), s.type())) {
+                report.line("| %,d | %s | %,d | %,d | %.3f (%s) | %,.0f | %.2f | %s | %s |", s.eventsInStore(),
+                        r.path(), r.events(), r.pages(), r.median(), format(r.seconds()), r.perSecond(),
+                        r.msPerPage(), r == s.feed() ? String.format(Locale.ROOT, "**%.3f**",
+                                r.perSecond() / s.raw().perSecond()) : "–",
+                        r == s.feed() ? String.format(Locale.ROOT, "%.3f", r.perSecond() / s.pages().perSecond())
+                                : "–");
+            }
+        }
+        report.line("");
+        for (FeedBench.SizeResult s : feed.sizes()) {
+            double ratio = s.feed().perSecond() / s.raw().perSecond();
+            report.line("- %,d events: feed = **%.1f %%** of the raw in-process read by key (goal ≥ 50 %%: %s); "
+                            + "%.1f %% of `EventPages.after` in process", s.eventsInStore(), 100 * ratio,
+                    ratio >= 0.5 ? "met" : "NOT met", 100 * s.feed().perSecond() / s.pages().perSecond());
+        }
+        if (feed.sizes().size() > 1) {
+            FeedBench.SizeResult first = feed.sizes().get(0);
+            FeedBench.SizeResult last = feed.sizes().get(feed.sizes().size() - 1);
+            double plan = last.plan().msPerPage() / first.plan().msPerPage();
+            double all = last.feed().msPerPage() / first.feed().msPerPage();
+            double type = last.type().msPerPage() / first.type().msPerPage();
+            double typePerPosition = (last.type().median() / last.eventsInStore())
+                    / (first.type().median() / first.eventsInStore());
+            report.line("- flat = time per request at %,d events ≤ 1.5 × at %,d: whole stream %.2f (%s); "
+                            + "`?plan=` **%.2f** (%s); `?type=` %.2f (%s; a bounded scan by design: per position "
+                            + "examined %.2f)", last.eventsInStore(), first.eventsInStore(), all,
+                    all <= 1.5 ? "flat" : "NOT flat", plan, plan <= 1.5 ? "flat" : "NOT flat", type,
+                    type <= 1.5 ? "flat" : "NOT flat", typePerPosition);
+        }
+        report.line("");
+
+        report.line("Follow latency: milestones set over HTTP, each sent at its due time (4 client threads) at "
+                + "%.1f commands/s as achieved; latency from "
+                + "the command side's 201 answer to the end of the event's SSE frame at each follower (matched by "
+                + "`id:` = `globalSequence`), over every command and every follower. Stream poll interval: %s.",
+                follow.phases().isEmpty() ? 0 : follow.phases().get(0).commands()
+                        / follow.phases().get(0).seconds(), follow.pollInterval(), follow.retries()).line("");
+        report.line("| followers | commands | seconds | samples | p50 ms | p99 ms | max ms | missing |");
+        report.line("|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (FollowBench.Phase p : follow.phases()) {
+            report.line("| %d | %,d | %.1f | %,d | %.1f | **%.1f** | %.1f | %,d |", p.followers(), p.commands(),
+                    p.seconds(), p.latencies().count(), p.latencies().p50(), p.latencies().p99(),
+                    p.latencies().maxMs(), p.missing());
+        }
+        report.line("");
+        report.line("Command rate over HTTP (milestones, %d client threads, each on its own plans), as fast as they "
+                + "go, with no follower (before and after the followers) and with every follower connected.",
+                follow.rates().isEmpty() ? 0 : follow.rates().get(0).threads()).line("");
+        report.line("| run | followers | threads | commands | seconds | commands/s | ratio to no follower (best) |");
+        report.line("|---|---:|---:|---:|---:|---:|---:|");
+        for (FollowBench.Rate r : follow.rates()) {
+            report.line("| %s | %d | %d | %,d | %.1f | %,.0f | %.3f |", r.label(), r.followers(), r.threads(),
+                    r.commands(), r.seconds(), r.perSecond(), r.perSecond() / follow.rateWithout(r.threads()));
+        }
+        report.line("");
+        for (FollowBench.Phase p : follow.phases()) {
+            double p99 = p.latencies().p99();
+            report.line("- %d follower(s): p50 %.1f ms, p99 **%.1f ms** (goal ≤ 1,000 ms with 100 followers: %s)%s",
+                    p.followers(), p.latencies().p50(), p99, p99 <= 1000 && p.missing() == 0 ? "met" : "NOT met",
+                    p.missing() > 0 ? String.format(Locale.ROOT, "; %,d never arrived", p.missing()) : "");
+        }
+        for (FollowBench.Rate r : follow.rates()) {
+            if (r.followers() > 0) {
+                double ratio = r.perSecond() / follow.rateWithout(r.threads());
+                report.line("- command rate with %d followers = **%.1f %%** of the rate with none (goal ≥ 90 %%: %s)",
+                        r.followers(), 100 * ratio, ratio >= 0.9 ? "met" : "NOT met");
+            }
+        }
+        report.line("");
     }
 
     /** A view's p50 / p99 (n), the shipped view's p50 in bold; or that it did not answer. */
