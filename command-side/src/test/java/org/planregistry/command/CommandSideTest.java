@@ -4,6 +4,7 @@ import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.planregistry.eventstore.TestMongo;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -14,10 +15,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * extend this so they share one store and one Spring context; each uses its own plan codes.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // metrics are exported (/actuator/prometheus) as in production
 public abstract class CommandSideTest {
 
     protected static final String REGISTRAR_PASSWORD = "registrar-test-password";
     protected static final String EVALUATOR_PASSWORD = "evaluator-test-password";
+    protected static final String OPERATOR_PASSWORD = "operator-test-password";
     private static final TestMongo MONGO = TestMongo.start();
 
     static {
@@ -35,6 +38,7 @@ public abstract class CommandSideTest {
         registry.add("spring.data.mongodb.uri", () -> MONGO.uri("command-tests"));
         registry.add("registry.users.registrar.password", () -> REGISTRAR_PASSWORD);
         registry.add("registry.users.evaluator.password", () -> EVALUATOR_PASSWORD);
+        registry.add("registry.users.operator.password", () -> OPERATOR_PASSWORD);
     }
 
 
@@ -44,6 +48,10 @@ public abstract class CommandSideTest {
 
     protected TestRestTemplate evaluator() {
         return http.withBasicAuth("evaluator", EVALUATOR_PASSWORD);
+    }
+
+    protected TestRestTemplate operator() {
+        return http.withBasicAuth("operator", OPERATOR_PASSWORD);
     }
 
     /** Events in the store, fillers of failed commits excluded. */

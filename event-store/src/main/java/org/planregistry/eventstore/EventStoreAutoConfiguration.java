@@ -19,6 +19,7 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.planregistry.eventstore.upcasting.IndicatorTargetRevisedEvent1_to_2Upcaster;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -98,14 +99,17 @@ public class EventStoreAutoConfiguration {
         return new IndicatorTargetRevisedEvent1_to_2Upcaster();
     }
 
+    /** The applications' {@link StoreObserver} bean, if any, is told how long each append and read takes. */
     @Bean
     MongoEventStorageEngine eventStorageEngine(MongoDatabase registryDatabase,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                Configuration configuration,
-                                               @Value("${registry.eventstore.gap-timeout:60s}") Duration gapTimeout) {
+                                               @Value("${registry.eventstore.gap-timeout:60s}") Duration gapTimeout,
+                                               ObjectProvider<StoreObserver> observer) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .database(registryDatabase)
                 .gapTimeout(gapTimeout)
+                .observer(observer.getIfAvailable(() -> StoreObserver.NONE))
                 .eventSerializer(eventSerializer)
                 .snapshotSerializer(JacksonSerializer.builder().objectMapper(EventJson.snapshotMapper()).build())
                 .upcasterChain(configuration.upcasterChain() != null ? configuration.upcasterChain()

@@ -83,6 +83,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Clock clock;
     private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
     private final ChainHeads recentHeads = new ChainHeads(10_000);
+    private final StoreObserver observer;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -91,6 +92,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.sequence = new GlobalSequence(builder.database.getCollection("sequences"), "events");
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
+        this.observer = builder.observer;
     }
 
     public static Builder builder() {
@@ -117,6 +119,17 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         if (messages.isEmpty()) {
             return;
         }
+        long started = System.nanoTime();
+        boolean written = false;
+        try {
+            append(messages, serializer);
+            written = true;
+        } finally {
+            observer.appended(messages.size(), System.nanoTime() - started, written);
+        }
+    }
+
+    private void append(List<? extends EventMessage<?>> messages, Serializer serializer) {
         long last = sequence.allocate(messages.size());
         long first = last - messages.size() + 1;
         List<Document> docs = new ArrayList<>(messages.size());
@@ -216,6 +229,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     @Override
     protected List<? extends DomainEventData<?>> fetchDomainEvents(String aggregateIdentifier,
                                                                    long firstSequenceNumber, int batchSize) {
+        long started = System.nanoTime();
         List<String> keys = LongStream.range(firstSequenceNumber, firstSequenceNumber + batchSize)
                 .mapToObj(seq -> aggregateKey(aggregateIdentifier, seq)).toList();
         List<DomainEventData<?>> found = new ArrayList<>(batchSize);
@@ -223,11 +237,19 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             found.add(toEntry(doc));
         }
         found.sort(Comparator.comparingLong(DomainEventData::getSequenceNumber));
+        observer.read(StoreObserver.Read.AGGREGATE, found.size(), System.nanoTime() - started);
         return found;
     }
 
     @Override
     protected List<? extends TrackedEventData<?>> fetchTrackedEvents(TrackingToken lastToken, int batchSize) {
+        long started = System.nanoTime();
+        List<? extends TrackedEventData<?>> result = fetchTracked(lastToken, batchSize);
+        observer.read(StoreObserver.Read.TRACKER, result.size(), System.nanoTime() - started);
+        return result;
+    }
+
+    private List<? extends TrackedEventData<?>> fetchTracked(TrackingToken lastToken, int batchSize) {
         GapAwareTrackingToken token = withoutExpiredGaps(lastToken == null
                 ? GapAwareTrackingToken.newInstance(0, List.of()) : (GapAwareTrackingToken) lastToken);
         List<TrackedEventData<?>> result = new ArrayList<>();
@@ -356,6 +378,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         private MongoDatabase database;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
+        private StoreObserver observer = StoreObserver.NONE;
 
         Builder() {
             persistenceExceptionResolver(new DuplicateKeys());
@@ -374,6 +397,12 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder clock(Clock clock) {
             this.clock = clock;
+            return this;
+        }
+
+        /** Told the duration of every append and read (metrics); {@link StoreObserver#NONE} by default. */
+        public Builder observer(StoreObserver observer) {
+            this.observer = observer == null ? StoreObserver.NONE : observer;
             return this;
         }
 

@@ -10,6 +10,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.BeforeEach;
 import org.planregistry.eventstore.TestMongo;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpHeaders;
@@ -25,6 +26,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * The real query side on a random port, against an embedded MongoDB-protocol server over TCP. Every test class
  * extends this one, so they share one Spring context and one store; each test adopts its own plan code.
  */
+@AutoConfigureObservability(tracing = false) // metrics are exported (/actuator/prometheus) as in production
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "axoniq.update-checker.disabled=true",
         "registry.users.operator.password=" + QuerySideTestSupport.OPERATOR_PASSWORD,
@@ -34,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "registry.public-url=https://registry.example.org",
         "registry.events.stream.stall-timeout=2s",
         "registry.events.stream.heartbeat=1s",
+        // Low, so OperabilityTest can hold a processor back far enough to take the query side out of service.
+        "registry.health.max-lag=50",
         "logging.level.org.axonframework=WARN",
         "logging.level.de.bwaldvogel=WARN",
         "logging.level.org.mongodb.driver=WARN"})
@@ -89,7 +93,7 @@ abstract class QuerySideTestSupport {
      * anonymously.
      */
     TestRestTemplate client(String path) {
-        if (path.startsWith("/api/admin/")) {
+        if (path.startsWith("/api/admin/") || path.startsWith("/actuator/")) {
             return http.withBasicAuth("operator", OPERATOR_PASSWORD);
         }
         return path.startsWith("/api/events") ? http.withBasicAuth("reader", READER_PASSWORD) : http;

@@ -3,12 +3,22 @@ package org.planregistry.command.plan;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
 import org.planregistry.api.PlanCommand;
 import org.planregistry.eventstore.AppendedEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,6 +29,10 @@ import org.springframework.stereotype.Component;
  * from the request body; they, the correlation id and an expected version travel as metadata and end up on every
  * event the command produces. The answer (global sequence and version) comes back in the command's result
  * ({@link AppendsInResult}), not through the calling thread.
+ *
+ * <p>Every command sent here is logged once, at INFO, with its correlation id, plan, type, outcome and duration,
+ * and counted and timed ({@code registry.commands}, {@code registry.command.duration}, tags {@code command} and
+ * {@code outcome}; docs/operations.md).
  */
 @Component
 public class PlanCommandGateway {
@@ -26,20 +40,93 @@ public class PlanCommandGateway {
     /** Metadata key of the plan version a client based its request on (from {@code If-Match}). */
     public static final String EXPECTED_VERSION = "expectedVersion";
 
-    private final CommandGateway gateway;
+    private static final Logger log = LoggerFactory.getLogger(PlanCommandGateway.class);
 
-    public PlanCommandGateway(CommandGateway gateway) {
+    private final CommandGateway gateway;
+    private final Meter.MeterProvider<Counter> commands;
+    private final Meter.MeterProvider<Timer> durations;
+
+    public PlanCommandGateway(CommandGateway gateway, MeterRegistry meters) {
         this.gateway = gateway;
+        this.commands = Counter.builder("registry.commands")
+                .description("Commands sent, by type and outcome (accepted, refused, conflict, error)")
+                .withRegistry(meters);
+        this.durations = Timer.builder("registry.command.duration")
+                .description("Time from sending a command to its answer, by type and outcome")
+                .publishPercentileHistogram()
+                .minimumExpectedValue(java.time.Duration.ofMillis(1))
+                .maximumExpectedValue(java.time.Duration.ofSeconds(60))
+                .withRegistry(meters);
+    }
+
+    /** What became of a command, as counted and logged. */
+    enum Outcome {
+        /** Accepted: its events are stored. */
+        ACCEPTED,
+        /** Refused by the plan's rules (400, 404, 409 for the plan's state): nothing written. */
+        REFUSED,
+        /** Lost to a concurrent change or based on an older version ({@code If-Match}): nothing written. */
+        CONFLICT,
+        /** Failed otherwise (the store, a bug): the client sees a 500. */
+        ERROR;
+
+        static Outcome of(Throwable failure) {
+            if (failure instanceof PlanRuleViolation violation) {
+                return violation.kind() == PlanRuleViolation.Kind.STALE ? CONFLICT : REFUSED;
+            }
+            if (failure instanceof AggregateNotFoundException || failure instanceof AggregateStreamCreationException) {
+                return REFUSED;
+            }
+            return failure instanceof ConcurrencyException ? CONFLICT : ERROR;
+        }
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
     }
 
     public Recorded send(PlanCommand command, Long expectedVersion, String correlationId) {
+        String correlation = correlationId == null ? UUID.randomUUID().toString() : correlationId;
+        long started = System.nanoTime();
+        Outcome outcome = Outcome.ERROR;
+        Throwable failure = null;
+        try {
+            Recorded recorded = dispatch(command, expectedVersion, correlation);
+            outcome = Outcome.ACCEPTED;
+            return recorded;
+        } catch (RuntimeException | Error e) {
+            failure = e;
+            outcome = Outcome.of(e);
+            throw e;
+        } finally {
+            long nanos = System.nanoTime() - started;
+            String type = type(command);
+            commands.withTags("command", type, "outcome", outcome.tag()).increment();
+            durations.withTags("command", type, "outcome", outcome.tag()).record(nanos, TimeUnit.NANOSECONDS);
+            if (failure == null) {
+                log.info("command correlationId={} plan={} command={} outcome={} durationMs={}", correlation,
+                        command.planCode(), type, outcome.tag(), TimeUnit.NANOSECONDS.toMillis(nanos));
+            } else {
+                log.info("command correlationId={} plan={} command={} outcome={} durationMs={} reason=\"{}\"",
+                        correlation, command.planCode(), type, outcome.tag(), TimeUnit.NANOSECONDS.toMillis(nanos),
+                        failure.getMessage());
+            }
+        }
+    }
+
+    /** The command's type as tagged and logged: its record's name without "Command" ("ReviseIndicatorTarget"). */
+    static String type(PlanCommand command) {
+        return command.getClass().getSimpleName().replaceFirst("Command$", "");
+    }
+
+    private Recorded dispatch(PlanCommand command, Long expectedVersion, String correlationId) {
         Map<String, Object> metaData = new HashMap<>();
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         metaData.put("actor", auth == null ? "system" : auth.getName());
         metaData.put("role", auth == null ? "SYSTEM" : auth.getAuthorities().stream()
                 .map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", "")).sorted()
                 .findFirst().orElse("NONE"));
-        metaData.put("correlationId", correlationId == null ? UUID.randomUUID().toString() : correlationId);
+        metaData.put("correlationId", correlationId);
         if (expectedVersion != null) {
             metaData.put(EXPECTED_VERSION, expectedVersion);
         }

@@ -27,7 +27,9 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * from the event store) needs the {@code operator} user ({@code REGISTRY_OPERATOR_PASSWORD}). The outward event
  * stream needs a sign-in of any role, the {@code reader} account ({@code REGISTRY_READER_PASSWORD}) being the one
  * for other systems: it carries every event, and until the registry's rule for what each role may see is in
- * place, it is not anonymous. The event schemas are public. Successful sign-ins are remembered briefly
+ * place, it is not anonymous. The event schemas are public. Health is public (status only; components and details
+ * for the operator), the actuator's other endpoints (metrics) need the operator; the API's description (OpenAPI,
+ * Swagger UI) is public. Successful sign-ins are remembered briefly
  * ({@link RememberedSignIns}) so a client paging through the stream does not pay a password hash per request.
  */
 @Configuration
@@ -52,6 +54,8 @@ class SecurityConfiguration {
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/api/admin/**").hasRole("OPERATOR")
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/api/events", "/api/events/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
@@ -61,8 +65,15 @@ class SecurityConfiguration {
                     response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
                             + "\"status\":401,\"detail\":\"" + (request.getRequestURI().startsWith("/api/events")
                             ? "Following the event stream needs a sign-in (HTTP Basic), such as the reader's"
-                            : "Operating the views needs the operator's sign-in (HTTP Basic)") + "\","
+                            : "Operating the registry needs the operator's sign-in (HTTP Basic)") + "\","
                             + "\"instance\":\"" + request.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8));
+                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
+                    response.setStatus(HttpStatus.FORBIDDEN.value());
+                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+                    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\","
+                            + "\"status\":403,\"detail\":\"Only the operator may do this\",\"instance\":\""
+                            + request.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8));
                 }))
                 .build();
     }
