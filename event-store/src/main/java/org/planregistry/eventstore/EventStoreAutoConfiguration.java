@@ -10,6 +10,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.Configuration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
@@ -22,6 +23,8 @@ import org.planregistry.eventstore.upcasting.IndicatorTargetRevisedEvent1_to_2Up
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.config.BeanFactoryPostProcessor;
+import org.springframework.beans.factory.support.BeanDefinitionRegistry;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
@@ -38,6 +41,26 @@ import org.springframework.core.annotation.Order;
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JacksonAutoConfiguration.class})
 public class EventStoreAutoConfiguration {
+
+    /**
+     * Removes the snapshotter Axon's Spring Boot auto-configuration declares ({@code aggregateSnapshotter}, a
+     * {@code SpringAggregateSnapshotter}, whenever there is an event store and no other snapshotter), from both
+     * applications. Neither uses it: the query side has no aggregate, and the command side's plans are snapshotted
+     * by their own trigger ({@code PlanSnapshotTrigger}), which writes the plan it has in hand to the event store
+     * itself; only a trigger definition of Axon's own would schedule snapshots on a snapshotter. Left in place it
+     * would be an unused bean and a second, slower way to write a plan's snapshot (replaying its events on another
+     * instance). Axon's configuration still knows how to build a default snapshotter, but only when asked for one
+     * ({@code Configuration.snapshotter()}), which nothing here does. Static, so it runs before any bean is made.
+     */
+    @Bean
+    static BeanFactoryPostProcessor noAxonSnapshotter() {
+        return beanFactory -> {
+            BeanDefinitionRegistry registry = (BeanDefinitionRegistry) beanFactory;
+            for (String name : beanFactory.getBeanNamesForType(Snapshotter.class, true, false)) {
+                registry.removeBeanDefinition(name);
+            }
+        };
+    }
 
     @Bean
     MongoDatabase registryDatabase(MongoClient client, MongoProperties properties) {

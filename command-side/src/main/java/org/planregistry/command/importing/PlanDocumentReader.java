@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonFactory;
@@ -27,6 +28,8 @@ import com.networknt.schema.PathType;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import org.planregistry.command.plan.PlanRules;
+import org.planregistry.command.plan.PlanRules.Element;
 import org.planregistry.eventstore.EventJson;
 import org.springframework.stereotype.Component;
 
@@ -34,7 +37,8 @@ import org.springframework.stereotype.Component;
  * Reads a plan definition document (YAML or JSON) and either returns it as a {@link PlanDefinition} or says
  * everything that is wrong with it, each problem with its field path and, for YAML, its line. The JSON Schema
  * shipped in {@code plans/plan-definition.schema.json} checks shapes; the rules it cannot express (unique codes,
- * years within the period, references between elements) are checked here.
+ * years within the period, references between elements) are checked here, the plan's own rules through
+ * {@link PlanRules}, the very checks the plan makes on each command.
  */
 @Component
 public class PlanDocumentReader {
@@ -76,7 +80,7 @@ public class PlanDocumentReader {
         }
         if (problems.isEmpty()) {
             PlanDefinition definition = bind(tree);
-            new PlanRules(definition, lines, problems).check();
+            new DocumentRules(definition, lines, problems).check();
             if (problems.isEmpty()) {
                 return definition;
             }
@@ -138,103 +142,111 @@ public class PlanDocumentReader {
         return null;
     }
 
-    /** The cross-field rules of the format (docs/plan-format.md), each violation a problem with its path. */
-    private record PlanRules(PlanDefinition plan, Map<String, Integer> lines, List<DocumentProblem> problems) {
+    /**
+     * The cross-field checks of a whole document (docs/plan-format.md, §9), each violation a problem with its path.
+     * Most are rules of the plan itself ({@link PlanRules}): the same checks the plan makes on each command, so a
+     * document is refused for the same reason, in the same words, as the command it would send; they are made here,
+     * on the whole document, so that a bad document is refused before anything of it is written and with every
+     * problem at once. The others are rules of the document format only, marked as such below.
+     */
+    private record DocumentRules(PlanDefinition document, Map<String, Integer> lines, List<DocumentProblem> problems) {
 
         void check() {
-            var period = plan.plan().period();
-            if (period.from() > period.to()) {
-                problem("/plan/period", "the period starts (" + period.from() + ") after it ends (" + period.to()
-                        + ")");
+            var plan = document.plan();
+            var period = plan.period();
+            String planCode = plan.code();
+            rule("/plan/period", PlanRules.periodInOrder(period));
+            rule("/plan/visionYear", PlanRules.visionYearNotBeforeTheEnd(plan.visionYear(), period));
+            rule("/plan/adoptedOn", PlanRules.adoptedBeforeThePeriodEnds(plan.adoptedOn(), period));
+            Set<String> goals = new HashSet<>();
+            for (int g = 0; g < document.goals().size(); g++) {
+                var goal = document.goals().get(g);
+                newCode("/goals/" + g + "/code", Element.GOAL, goal.code(), planCode, goals);
+                rule("/goals/" + g + "/horizon", PlanRules.goalHorizon(goal.horizon(), period, plan.visionYear()));
             }
-            if (plan.plan().visionYear() != null && plan.plan().visionYear() < period.to()) {
-                problem("/plan/visionYear", "the vision year is before the end of the period");
+            Set<String> indicators = new HashSet<>();
+            for (int i = 0; i < document.indicators().size(); i++) {
+                var indicator = document.indicators().get(i);
+                newCode("/indicators/" + i + "/code", Element.INDICATOR, indicator.code(), planCode, indicators);
+                rule("/indicators/" + i + "/target/year",
+                        PlanRules.yearWithinThePeriod(period, indicator.target().year()));
+                rule("/indicators/" + i + "/baseline/year",
+                        PlanRules.baselineNotAfterTarget(indicator.baseline().year(), indicator.target().year()));
             }
-            if (!period.contains(plan.plan().adoptedOn()) && plan.plan().adoptedOn().getYear() > period.to()) {
-                problem("/plan/adoptedOn", "the plan is adopted after its period has ended");
-            }
-            unique("/goals", plan.goals().stream().map(PlanDefinition.Goal::code).toList());
-            unique("/indicators", plan.indicators().stream().map(PlanDefinition.Indicator::code).toList());
             uniqueNumbers();
-            unique("/sections", plan.sections().stream().map(PlanDefinition.Section::code).toList());
-            unique("/columns", plan.columns().stream().map(PlanDefinition.Column::code).toList());
-            unique("/safeguards", plan.safeguards().stream().map(PlanDefinition.SafeguardGroup::code).toList());
-            Set<String> measureCodes = new HashSet<>();
-            for (int s = 0; s < plan.sections().size(); s++) {
-                var measures = plan.sections().get(s).measures();
-                for (int m = 0; m < measures.size(); m++) {
-                    nested("/sections/" + s + "/measures/" + m + "/code", measures.get(m).code(),
-                            "T" + plan.sections().get(s).code().substring(1) + ".");
-                    if (!measureCodes.add(measures.get(m).code())) {
-                        problem("/sections/" + s + "/measures/" + m + "/code", "measure code "
-                                + measures.get(m).code() + " is used more than once");
-                    }
+            Set<String> sections = new HashSet<>();
+            Set<String> tasks = new HashSet<>();
+            for (int s = 0; s < document.sections().size(); s++) {
+                var section = document.sections().get(s);
+                newCode("/sections/" + s + "/code", Element.SECTION, section.code(), planCode, sections);
+                for (int m = 0; m < section.measures().size(); m++) {
+                    String path = "/sections/" + s + "/measures/" + m + "/code";
+                    String code = section.measures().get(m).code();
+                    nested(path, code, "T" + section.code().substring(1) + ".");
+                    newCode(path, Element.TASK, code, planCode, tasks);
                 }
             }
-            Set<String> sectionCodes = new HashSet<>(plan.sections().stream()
-                    .map(PlanDefinition.Section::code).toList());
-            for (int c = 0; c < plan.columns().size(); c++) {
-                var column = plan.columns().get(c);
-                if (!sectionCodes.contains(column.section())) {
-                    problem("/columns/" + c + "/section", "no section " + column.section() + " in this plan");
-                }
-                unique("/columns/" + c + "/items", column.items().stream().map(PlanDefinition.Entry::code).toList());
-                for (int i = 0; i < column.items().size(); i++) {
-                    nested("/columns/" + c + "/items/" + i + "/code", column.items().get(i).code(),
-                            column.code() + ".");
-                }
+            Set<String> columns = new HashSet<>();
+            for (int c = 0; c < document.columns().size(); c++) {
+                var column = document.columns().get(c);
+                newCode("/columns/" + c + "/code", Element.COLUMN, column.code(), planCode, columns);
+                rule("/columns/" + c + "/section", PlanRules.knownSection(planCode, column.section(), sections));
+                items("/columns/" + c + "/items", column.items(), column.code());
             }
-            for (int g = 0; g < plan.safeguards().size(); g++) {
-                var group = plan.safeguards().get(g);
-                unique("/safeguards/" + g + "/items", group.items().stream().map(PlanDefinition.Entry::code).toList());
-                for (int i = 0; i < group.items().size(); i++) {
-                    nested("/safeguards/" + g + "/items/" + i + "/code", group.items().get(i).code(),
-                            group.code() + ".");
-                }
-            }
-            for (int g = 0; g < plan.goals().size(); g++) {
-                Integer horizon = plan.goals().get(g).horizon();
-                if (horizon != null && !period.containsYear(horizon) && !horizon.equals(plan.plan().visionYear())) {
-                    problem("/goals/" + g + "/horizon", "horizon " + horizon + " is neither within the period "
-                            + period.from() + "–" + period.to() + " nor the vision year");
-                }
-            }
-            for (int i = 0; i < plan.indicators().size(); i++) {
-                var indicator = plan.indicators().get(i);
-                if (!period.containsYear(indicator.target().year())) {
-                    problem("/indicators/" + i + "/target/year", "target year " + indicator.target().year()
-                            + " is outside the plan period " + period.from() + "–" + period.to());
-                }
-                if (indicator.baseline().year() > indicator.target().year()) {
-                    problem("/indicators/" + i + "/baseline/year", "baseline year " + indicator.baseline().year()
-                            + " is after the target year " + indicator.target().year());
-                }
+            Set<String> safeguards = new HashSet<>();
+            for (int g = 0; g < document.safeguards().size(); g++) {
+                var group = document.safeguards().get(g);
+                newCode("/safeguards/" + g + "/code", Element.SAFEGUARD, group.code(), planCode, safeguards);
+                items("/safeguards/" + g + "/items", group.items(), group.code());
             }
         }
 
+        /** The numbered items of a column or safeguard group: unique codes (a plan rule) that nest (format). */
+        private void items(String listPath, List<PlanDefinition.Entry> items, String groupCode) {
+            Set<String> earlier = new HashSet<>();
+            for (int i = 0; i < items.size(); i++) {
+                String path = listPath + "/" + i + "/code";
+                String code = items.get(i).code();
+                rule(path, PlanRules.newItemCode(code, earlier));
+                earlier.add(code);
+                nested(path, code, groupCode + ".");
+            }
+        }
+
+        /** An element's code, taken by an earlier element of the same kind in the document, is refused there. */
+        private void newCode(String path, Element kind, String code, String planCode, Set<String> earlier) {
+            rule(path, PlanRules.newCode(kind, code, planCode, earlier));
+            earlier.add(code);
+        }
+
+        /**
+         * A rule of the document format only, not of the plan: an indicator's {@code number} is its 序号 in the
+         * source document's printed table, which a transcription must keep unique. The plan knows its indicators by
+         * code; an indicator adopted later by adjustment has no row in that table, so the plan does not check it.
+         */
         private void uniqueNumbers() {
             Set<Integer> seen = new HashSet<>();
-            for (int i = 0; i < plan.indicators().size(); i++) {
-                Integer number = plan.indicators().get(i).number();
+            for (int i = 0; i < document.indicators().size(); i++) {
+                Integer number = document.indicators().get(i).number();
                 if (number != null && !seen.add(number)) {
                     problem("/indicators/" + i + "/number", "number " + number + " is used more than once");
                 }
             }
         }
 
+        /**
+         * A rule of the document format only, not of the plan: the format numbers a measure {@code T<s>.<n>} after
+         * its section {@code S<s>}, and an item {@code C<c>.<n>} or {@code SG<g>.<n>} after its group. Commands
+         * may use any codes; the plan ties a task to its section by the section code it names, not by its own code.
+         */
         private void nested(String path, String code, String prefix) {
             if (!code.startsWith(prefix)) {
                 problem(path, "code " + code + " does not belong here: expected it to start with " + prefix);
             }
         }
 
-        private void unique(String listPath, List<String> codes) {
-            Set<String> seen = new HashSet<>();
-            for (int i = 0; i < codes.size(); i++) {
-                if (!seen.add(codes.get(i))) {
-                    problem(listPath + "/" + i + "/code", "code " + codes.get(i) + " is used more than once");
-                }
-            }
+        private void rule(String path, Optional<String> refusal) {
+            refusal.ifPresent(reason -> problem(path, reason));
         }
 
         private void problem(String path, String reason) {

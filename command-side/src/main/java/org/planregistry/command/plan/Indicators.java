@@ -25,6 +25,7 @@ import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.Target;
+import org.planregistry.command.plan.PlanRules.Element;
 
 /**
  * A plan's indicators (主要指标): their units, baselines and targets, the annual milestones a target is decomposed
@@ -40,14 +41,16 @@ final class Indicators {
         Require.present("indicatorCode", command.indicatorCode());
         Require.present("name", command.name());
         Require.knownUnit("unit", command.unit());
-        if (byCode.containsKey(command.indicatorCode())) {
-            throw conflict("indicatorCode", "indicator " + command.indicatorCode() + " already exists in plan "
-                    + planCode);
-        }
+        Require.noConflict("indicatorCode", PlanRules.newCode(Element.INDICATOR, command.indicatorCode(), planCode,
+                byCode.keySet()));
         if (command.target() == null || command.target().value() == null || command.target().qualifier() == null) {
             throw invalid("target", "needs a value and a qualifier");
         }
         Require.yearWithin(period, "target.year", command.target().year());
+        if (command.baseline() != null) {
+            Require.valid("baseline.year", PlanRules.baselineNotAfterTarget(command.baseline().year(),
+                    command.target().year()));
+        }
         return new IndicatorAdoptedEvent(planCode, command.indicatorCode(), command.number(), command.category(),
                 command.subCategory(), command.name(), command.unit(),
                 command.nature() == null ? Nature.EXPECTED : command.nature(),
@@ -67,6 +70,9 @@ final class Indicators {
         }
         int year = command.targetYear() == null ? indicator.target().year() : command.targetYear();
         Require.yearWithin(period, "target.year", year);
+        if (indicator.baseline() != null) {
+            Require.valid("target.year", PlanRules.baselineNotAfterTarget(indicator.baseline().year(), year));
+        }
         Target target = new Target(year, command.value(), command.qualifier());
         if (target.sameAs(indicator.target())) {
             throw conflict("target", "the revision changes nothing: " + describe(target) + " is already in force");
@@ -84,6 +90,7 @@ final class Indicators {
         indicator.matchUnit(command.unit());
         int year = command.baselineYear() != null ? command.baselineYear()
                 : indicator.baseline() != null ? indicator.baseline().year() : period.from() - 1;
+        Require.valid("baseline.year", PlanRules.baselineNotAfterTarget(year, indicator.target().year()));
         Baseline baseline = new Baseline(year, command.value());
         if (baseline.sameAs(indicator.baseline())) {
             throw conflict("baseline", "the correction changes nothing: that baseline is already recorded");

@@ -85,7 +85,11 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * <p>A snapshot is this object's fields as JSON. Their shape is versioned by {@link Revision @Revision}: when the
  * fields change, raise {@link #SNAPSHOT_SHAPE}, and {@link OlderPlanSnapshots} makes the store ignore snapshots of
  * any other shape, so such a plan loads from its events (and is snapshotted anew at the next threshold). Revision
- * {@code null} is the shape before the plan had parts.
+ * {@code null} is the shape before the plan had parts; revision 3 added the vision year (a goal's horizon may be it).
+ *
+ * <p>The rules that an import checks as well are {@link PlanRules}, so both refuse the same input in the same words.
+ * Like every rule here they are checked in command handlers only: event sourcing handlers never refuse, so a plan
+ * stored before a rule existed still loads.
  */
 @Aggregate(snapshotTriggerDefinition = "planSnapshotTrigger", cache = "planCache",
         commandTargetResolver = "planCommandTarget")
@@ -93,12 +97,14 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 class Plan {
 
     /** The revision of this class's fields as a snapshot stores them; raise it whenever they change. */
-    static final String SNAPSHOT_SHAPE = "2";
+    static final String SNAPSHOT_SHAPE = "3";
 
     @AggregateIdentifier
     private String planCode;
     private Period period;
     private LocalDate adoptedOn;
+    /** The year of the plan's long-range outlook, or null; a goal may be set for it. Since snapshot shape 3. */
+    private Integer visionYear;
     private boolean closed;
     private PlanText text = new PlanText();
     private Indicators indicators = new Indicators();
@@ -130,13 +136,9 @@ class Plan {
         if (command.period() == null) {
             throw invalid("period", "is required");
         }
-        if (command.period().from() > command.period().to()) {
-            throw invalid("period", "starts (" + command.period().from() + ") after it ends ("
-                    + command.period().to() + ")");
-        }
-        if (command.visionYear() != null && command.visionYear() < command.period().to()) {
-            throw invalid("visionYear", "must not be before the end of the period");
-        }
+        Require.valid("period", PlanRules.periodInOrder(command.period()));
+        Require.valid("visionYear", PlanRules.visionYearNotBeforeTheEnd(command.visionYear(), command.period()));
+        Require.valid("adoptedOn", PlanRules.adoptedBeforeThePeriodEnds(command.adoptedOn(), command.period()));
         apply(new PlanAdoptedEvent(command.planCode(), command.title(), command.issuer(), command.issued(),
                 command.adoptedOn(), command.period(), command.visionYear(), command.source()));
     }
@@ -163,7 +165,7 @@ class Plan {
     @CommandHandler
     void handle(AdoptGoalCommand command) {
         LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), false);
-        apply(text.adoptGoal(planCode, command, effective));
+        apply(text.adoptGoal(planCode, period, visionYear, command, effective));
     }
 
     @CommandHandler
@@ -327,6 +329,7 @@ class Plan {
         planCode = event.planCode();
         period = event.period();
         adoptedOn = event.adoptedOn();
+        visionYear = event.visionYear();
     }
 
     @EventSourcingHandler

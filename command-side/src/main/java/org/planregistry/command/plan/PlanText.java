@@ -13,6 +13,7 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.planregistry.api.Item;
+import org.planregistry.api.Period;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptGoalCommand;
 import org.planregistry.api.PlanCommand.AdoptSafeguardCommand;
@@ -29,6 +30,7 @@ import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAmendedEvent;
 import org.planregistry.api.PlanEvent.TaskRetiredEvent;
+import org.planregistry.command.plan.PlanRules.Element;
 
 /**
  * A plan's written elements: its goals, its sections, the tasks (measures) within them, its special columns (专栏)
@@ -46,12 +48,14 @@ final class PlanText {
     private Set<String> columns = new HashSet<>();
     private Set<String> safeguards = new HashSet<>();
 
-    GoalAdoptedEvent adoptGoal(String planCode, AdoptGoalCommand command, LocalDate effective) {
+    /** A goal is set for a year of the plan's period or for its vision year. */
+    GoalAdoptedEvent adoptGoal(String planCode, Period period, Integer visionYear, AdoptGoalCommand command,
+                               LocalDate effective) {
         Require.present("goalCode", command.goalCode());
         Require.present("title", command.title());
-        if (goals.containsKey(command.goalCode())) {
-            throw conflict("goalCode", "goal " + command.goalCode() + " already exists in plan " + planCode);
-        }
+        Require.noConflict("goalCode", PlanRules.newCode(Element.GOAL, command.goalCode(), planCode,
+                goals.keySet()));
+        Require.valid("horizon", PlanRules.goalHorizon(command.horizon(), period, visionYear));
         return new GoalAdoptedEvent(planCode, command.goalCode(), command.title(), command.horizon(),
                 command.description(), effective, command.reason(), command.decisionRef());
     }
@@ -74,9 +78,8 @@ final class PlanText {
     SectionAdoptedEvent adoptSection(String planCode, AdoptSectionCommand command, LocalDate effective) {
         Require.present("sectionCode", command.sectionCode());
         Require.present("title", command.title());
-        if (sections.contains(command.sectionCode())) {
-            throw conflict("sectionCode", "section " + command.sectionCode() + " already exists");
-        }
+        Require.noConflict("sectionCode", PlanRules.newCode(Element.SECTION, command.sectionCode(), planCode,
+                sections));
         return new SectionAdoptedEvent(planCode, command.sectionCode(), command.title(), command.intro(), effective);
     }
 
@@ -85,9 +88,8 @@ final class PlanText {
         Require.present("title", command.title());
         Require.present("text", command.text());
         requireSection(planCode, command.sectionCode());
-        if (tasks.containsKey(command.taskCode())) {
-            throw conflict("taskCode", "task " + command.taskCode() + " already exists in plan " + planCode);
-        }
+        Require.noConflict("taskCode", PlanRules.newCode(Element.TASK, command.taskCode(), planCode,
+                tasks.keySet()));
         return new TaskAdoptedEvent(planCode, command.taskCode(), command.sectionCode(), command.title(),
                 command.text(), effective, command.reason(), command.decisionRef());
     }
@@ -113,9 +115,8 @@ final class PlanText {
         Require.present("columnCode", command.columnCode());
         Require.present("title", command.title());
         requireSection(planCode, command.sectionCode());
-        if (columns.contains(command.columnCode())) {
-            throw conflict("columnCode", "column " + command.columnCode() + " already exists in plan " + planCode);
-        }
+        Require.noConflict("columnCode", PlanRules.newCode(Element.COLUMN, command.columnCode(), planCode,
+                columns));
         return new ColumnAdoptedEvent(planCode, command.columnCode(), command.sectionCode(), command.title(),
                 command.intro(), items(command.items()), effective);
     }
@@ -126,10 +127,8 @@ final class PlanText {
         if (command.kind() == null) {
             throw invalid("kind", "is required");
         }
-        if (safeguards.contains(command.safeguardCode())) {
-            throw conflict("safeguardCode", "safeguard " + command.safeguardCode() + " already exists in plan "
-                    + planCode);
-        }
+        Require.noConflict("safeguardCode", PlanRules.newCode(Element.SAFEGUARD, command.safeguardCode(),
+                planCode, safeguards));
         return new SafeguardAdoptedEvent(planCode, command.safeguardCode(), command.kind(), command.title(),
                 items(command.items()), effective);
     }
@@ -148,8 +147,8 @@ final class PlanText {
 
     /** A task or column may name the section it belongs to; that section must have been adopted already. */
     private void requireSection(String planCode, String sectionCode) {
-        if (sectionCode != null && !sections.contains(sectionCode)) {
-            throw unknown("sectionCode", "plan " + planCode + " has no section " + sectionCode);
+        if (sectionCode != null) {
+            Require.known("sectionCode", PlanRules.knownSection(planCode, sectionCode, sections));
         }
     }
 
@@ -161,9 +160,8 @@ final class PlanText {
         Set<String> codes = new HashSet<>();
         for (Item item : items) {
             Require.present("items.code", item.code());
-            if (!codes.add(item.code())) {
-                throw conflict("items.code", "item code " + item.code() + " appears twice");
-            }
+            Require.noConflict("items.code", PlanRules.newItemCode(item.code(), codes));
+            codes.add(item.code());
         }
         return items;
     }

@@ -273,7 +273,9 @@ class PlanImportTest extends CommandSideTest {
                 safeguards: []
                 """;
         Map<String, Object> error = rejected(document, "application/yaml", "/sections/0/measures/1/code");
-        assertThat((String) error.get("reason")).contains("more than once");
+        assertThat(error.get("reason")).as("the plan's own refusal of a second task T1.1")
+                .isEqualTo("task T1.1 already exists in plan DUPLICATE");
+        assertThat(error.get("line")).isEqualTo(24);
     }
 
     @Test

@@ -11,7 +11,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Plans are snapshotted by {@link PlanSnapshotTrigger} alone; the snapshotter Axon's auto-configuration would add
- * ({@code aggregateSnapshotter}) is not there. That snapshots are still written is {@link PlanSnapshotTest}'s part.
+ * ({@code aggregateSnapshotter}) is not there (the event store's auto-configuration removes it from both
+ * applications; the query side checks its own). That snapshots are still written is {@link PlanSnapshotTest}'s part.
  */
 class NoAxonSnapshotterTest extends CommandSideTest {
 

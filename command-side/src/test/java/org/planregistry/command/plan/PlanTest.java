@@ -19,6 +19,7 @@ import org.planregistry.api.Nature;
 import org.planregistry.api.Item;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
+import org.planregistry.api.PlanCommand.AdoptGoalCommand;
 import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
 import org.planregistry.api.PlanCommand.AdoptPlanCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
@@ -132,6 +133,58 @@ class PlanTest {
         refused(fixture.givenNoPriorActivity()
                 .when(new AdoptPlanCommand(PLAN, "t", null, null, ADOPTED, new Period(2025, 2021), null, null)),
                 PlanRuleViolation.Kind.INVALID, "period");
+    }
+
+    @Test
+    void aPlanAdoptedAfterItsPeriodHasEndedIsRefused() {
+        refused(fixture.givenNoPriorActivity()
+                .when(new AdoptPlanCommand(PLAN, "t", null, null, LocalDate.of(2026, 1, 1), PERIOD, null, null)),
+                PlanRuleViolation.Kind.INVALID, "adoptedOn");
+    }
+
+    @Test
+    void aGoalSetBeyondThePeriodIsRefusedUnlessForTheVisionYear() {
+        refused(fixture.given(adopted())
+                .when(new AdoptGoalCommand(PLAN, "G1", "目标", 2030, "d", null, null, null)),
+                PlanRuleViolation.Kind.INVALID, "horizon");
+        fixture.given(adopted())
+                .when(new AdoptGoalCommand(PLAN, "G7", "展望二〇三五年", 2035, "d", null, null, null))
+                .expectEvents(new GoalAdoptedEvent(PLAN, "G7", "展望二〇三五年", 2035, "d", ADOPTED, null, null));
+    }
+
+    @Test
+    void aBaselineAfterTheTargetYearIsRefusedOnAdoptionRevisionAndCorrection() {
+        refused(fixture.given(adopted())
+                .when(new AdoptIndicatorCommand(PLAN, "I01", 1, "总体指标", null, "金融业增加值", "亿元", Nature.EXPECTED,
+                        new Baseline(2024, BigDecimal.ONE), new Target(2023, BigDecimal.TEN, Qualifier.ABOUT),
+                        List.of(), null, null, null)),
+                PlanRuleViolation.Kind.INVALID, "baseline.year");
+        refused(fixture.given(adopted(), indicator())
+                .when(new CorrectIndicatorBaselineCommand(PLAN, "I01", 2026, BigDecimal.ONE, null,
+                        LocalDate.of(2023, 1, 1), "更正", null)),
+                PlanRuleViolation.Kind.INVALID, "baseline.year");
+        refused(fixture.given(adopted(), indicator(), new IndicatorBaselineCorrectedEvent(PLAN, "I01", BASELINE,
+                        new Baseline(2023, BigDecimal.ONE), LocalDate.of(2023, 1, 1), "更正", null))
+                .when(new ReviseIndicatorTargetCommand(PLAN, "I01", 2022, new BigDecimal("7000"), Qualifier.ABOUT,
+                        null, LocalDate.of(2023, 6, 1), "调整", null)),
+                PlanRuleViolation.Kind.INVALID, "target.year");
+    }
+
+    /** The rules are checked for commands only: a plan stored before a rule existed still loads and takes commands. */
+    @Test
+    void storedEventsThatBreakALaterRuleStillReplay() {
+        fixture.given(adopted(),
+                        new GoalAdoptedEvent(PLAN, "G1", "目标", 2040, "d", ADOPTED, null, null),
+                        new IndicatorAdoptedEvent(PLAN, "I01", 1, "总体指标", null, "金融业增加值", "亿元",
+                                Nature.EXPECTED, new Baseline(2025, BigDecimal.ONE), new Target(2024, BigDecimal.TEN,
+                                Qualifier.ABOUT), List.of(), ADOPTED, null, null))
+                .when(new RetireIndicatorCommand(PLAN, "I01", LocalDate.of(2023, 1, 1), "不再适用", null))
+                .expectEvents(new IndicatorRetiredEvent(PLAN, "I01", LocalDate.of(2023, 1, 1), "不再适用", null));
+        LocalDate late = LocalDate.of(2026, 3, 1);
+        fixture.given(new PlanAdoptedEvent(PLAN, "t", null, null, late, PERIOD, null, "seed"))
+                .when(new OpenEvaluationCommand(PLAN, "FINAL", EvaluationKind.FINAL, "第三方", 2021, 2025, late))
+                .expectEvents(new EvaluationOpenedEvent(PLAN, "FINAL", EvaluationKind.FINAL, "第三方", 2021, 2025,
+                        late));
     }
 
     @Test
