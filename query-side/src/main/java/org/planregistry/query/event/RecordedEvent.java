@@ -44,11 +44,7 @@ public record RecordedEvent(PlanEvent event, long globalSequence, Instant record
         PlanEvent event = (PlanEvent) message.getPayload();
         Map<String, ?> meta = message.getMetaData();
         Instant recordedAt = message.getTimestamp();
-        // An event without an effective date is read as effective from the day it was recorded (UTC), the only
-        // date the registry can vouch for.
-        LocalDate effectiveFrom = event.effectiveFrom() != null ? event.effectiveFrom()
-                : LocalDate.ofInstant(recordedAt, ZoneOffset.UTC);
-        return new RecordedEvent(event, globalSequence(message), recordedAt, effectiveFrom, typeOf(event),
+        return new RecordedEvent(event, globalSequence(message), recordedAt, effectiveFrom(message), typeOf(event),
                 text(meta.get("actor")), text(meta.get("role")), text(meta.get("correlationId")),
                 payloadText(event, "reason", meta), payloadText(event, "decisionRef", meta));
     }
@@ -79,7 +75,18 @@ public record RecordedEvent(PlanEvent event, long globalSequence, Instant record
         }
     }
 
-    private static long globalSequence(EventMessage<?> message) {
+    /**
+     * The date from which a plan event applies. An event without an effective date is read as effective from the
+     * day it was recorded (UTC), the only date the registry can vouch for.
+     */
+    public static LocalDate effectiveFrom(EventMessage<?> message) {
+        PlanEvent event = (PlanEvent) message.getPayload();
+        return event.effectiveFrom() != null ? event.effectiveFrom()
+                : LocalDate.ofInstant(message.getTimestamp(), ZoneOffset.UTC);
+    }
+
+    /** The event's position in the store, from its metadata or, for a tracked message, its token. */
+    public static long globalSequence(EventMessage<?> message) {
         Object stored = message.getMetaData().get(MongoEventStorageEngine.GLOBAL_SEQUENCE);
         if (stored instanceof Number number) {
             return number.longValue();

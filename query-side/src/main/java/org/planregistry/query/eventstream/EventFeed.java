@@ -37,11 +37,19 @@ class EventFeed {
 
     /** @throws QueryProblem 404 when the query names a plan the store has no event of */
     FeedPage read(FeedQuery query) {
-        return query.plan() != null ? readPlan(query) : readAll(query);
+        return query.plan() != null ? readPlan(query, false) : readAll(query);
     }
 
-    private FeedPage readPlan(FeedQuery query) {
+    /** As {@link #read}, but a plan the store has no event of yet is followed, as an empty stream so far. */
+    FeedPage follow(FeedQuery query) {
+        return query.plan() != null ? readPlan(query, true) : readAll(query);
+    }
+
+    private FeedPage readPlan(FeedQuery query, boolean mayBeUnknown) {
         EventPages.Page page = pages.ofAggregate(query.plan(), query.after(), query.limit());
+        if (page == null && mayBeUnknown) {
+            return new FeedPage(List.of(), query.after(), OptionalLong.empty(), true);
+        }
         if (page == null) {
             throw QueryProblem.notFound("plan", "No plan " + query.plan() + " in the event store");
         }

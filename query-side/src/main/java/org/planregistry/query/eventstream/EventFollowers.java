@@ -153,7 +153,7 @@ class EventFollowers implements SmartLifecycle {
     }
 
     private FeedPage next(FeedQuery query) {
-        return recent.read(query).orElseGet(() -> feed.read(query));
+        return recent.read(query).orElseGet(() -> feed.follow(query));
     }
 
     /** Waits until the stream has moved past {@code position}, or {@code timeout}; false when nothing arrived. */
@@ -200,6 +200,8 @@ class EventFollowers implements SmartLifecycle {
         public void run() {
             thread = Thread.currentThread();
             try {
+                // At once, so the client has its answer's headers even when nothing follows for a while.
+                write(SseEmitter.event().comment("following after " + query.after()));
                 while (running && !ended) {
                     FeedPage page = next(query);
                     for (FeedEvent event : page.events()) {

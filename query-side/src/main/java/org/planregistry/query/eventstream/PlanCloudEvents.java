@@ -2,6 +2,7 @@ package org.planregistry.query.eventstream;
 
 import java.net.URI;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -36,26 +37,28 @@ public class PlanCloudEvents {
 
     /** The CloudEvent of a stored plan event; the message must carry its global sequence. */
     public CloudEvent of(EventMessage<?> message) {
-        RecordedEvent recorded = RecordedEvent.of(message);
-        PlanEvent event = recorded.event();
+        // Read straight from the message: RecordedEvent.of would also look up reason and decision by reflection,
+        // which the envelope does not carry, on every event of every page.
+        PlanEvent event = (PlanEvent) message.getPayload();
+        Map<String, ?> meta = message.getMetaData();
         byte[] data = message.serializePayload(serializer, byte[].class).getData();
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
-                .withSource(URI.create("/plans/" + recorded.plan()))
+                .withSource(URI.create("/plans/" + event.planCode()))
                 .withType(EventTypes.cloudEventType(event))
                 .withSubject(EventSubject.of(event))
-                .withTime(recorded.recordedAt().atOffset(ZoneOffset.UTC))
+                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withData(JSON, schema(event.getClass()), data)
-                .withExtension("sequence", sequence(recorded.globalSequence()))
-                .withExtension("effectivedate", recorded.effectiveFrom().toString());
+                .withExtension("sequence", sequence(RecordedEvent.globalSequence(message)))
+                .withExtension("effectivedate", RecordedEvent.effectiveFrom(message).toString());
         if (message instanceof DomainEventMessage<?> domain) {
             builder.withExtension("planversion", Math.toIntExact(domain.getSequenceNumber()));
         }
-        if (recorded.actor() != null) {
-            builder.withExtension("actor", recorded.actor());
+        if (meta.get("actor") != null) {
+            builder.withExtension("actor", meta.get("actor").toString());
         }
-        if (recorded.correlationId() != null) {
-            builder.withExtension("correlationid", recorded.correlationId());
+        if (meta.get("correlationId") != null) {
+            builder.withExtension("correlationid", meta.get("correlationId").toString());
         }
         return builder.build();
     }
