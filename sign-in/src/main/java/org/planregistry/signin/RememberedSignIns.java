@@ -1,4 +1,4 @@
-package org.planregistry.query.http;
+package org.planregistry.signin;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,12 +18,13 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 
 /**
- * Remembers successful HTTP Basic sign-ins for a short while, so that a client reading the event stream page after
- * page does not pay a bcrypt check (about 80 ms of CPU) on every request. Only successes are remembered, under a
+ * Remembers successful HTTP Basic sign-ins for a short while, so that a client sending many requests (a registrar's
+ * tool issuing commands, a system reading the event stream page after page) does not pay a bcrypt check (about 80 ms
+ * of CPU) on every request. Used by both applications. Only successes are remembered, under a
  * keyed hash of name and password (the key is random per process, so nothing kept here is a reusable password
  * hash); a changed or wrong password never matches a remembered entry and goes to the real check.
  */
-final class RememberedSignIns implements AuthenticationProvider {
+public final class RememberedSignIns implements AuthenticationProvider {
 
     private static final int MAX_ENTRIES = 10_000;
 
@@ -36,7 +37,7 @@ final class RememberedSignIns implements AuthenticationProvider {
     private record Remembered(Authentication authentication, Instant until) {
     }
 
-    RememberedSignIns(AuthenticationProvider delegate, Duration ttl, Clock clock) {
+    public RememberedSignIns(AuthenticationProvider delegate, Duration ttl, Clock clock) {
         this.delegate = delegate;
         this.ttl = ttl;
         this.clock = clock;
