@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import org.axonframework.serialization.Revision;
 import org.planregistry.api.PlanEvent;
-import org.planregistry.query.event.RecordedEvent;
 
 /**
  * The names of the plan's event types on the outward stream. A CloudEvents {@code type} is reverse-DNS and carries
@@ -44,10 +43,5 @@ final class EventTypes {
     static String revision(Class<?> type) {
         Revision revision = type.getAnnotation(Revision.class);
         return revision == null ? "1" : revision.value();
-    }
-
-    /** The CloudEvents type of a plan event: {@code org.planregistry.plan.<ShortName>.v<revision>}. */
-    static String cloudEventType(PlanEvent event) {
-        return PREFIX + RecordedEvent.typeOf(event) + ".v" + revision(event.getClass());
     }
 }

@@ -3,6 +3,7 @@ package org.planregistry.query.eventstream;
 import java.net.URI;
 import java.time.ZoneOffset;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
@@ -29,6 +30,21 @@ public class PlanCloudEvents {
 
     private final Serializer serializer;
     private final String publicUrl;
+    /** Per event type, what every event of it carries alike: worked out once, not for each event of a page. */
+    private final ClassValue<String> types = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return EventTypes.PREFIX + EventTypes.shortName(type) + ".v" + EventTypes.revision(type);
+        }
+    };
+    private final ClassValue<URI> schemas = new ClassValue<>() {
+        @Override
+        protected URI computeValue(Class<?> type) {
+            return URI.create(publicUrl + "/api/schemas/" + EventTypes.shortName(type) + ".v"
+                    + EventTypes.revision(type) + ".json");
+        }
+    };
+    private final Map<String, URI> sources = new ConcurrentHashMap<>();
 
     public PlanCloudEvents(Serializer serializer, String publicUrl) {
         this.serializer = serializer;
@@ -44,8 +60,8 @@ public class PlanCloudEvents {
         byte[] data = message.serializePayload(serializer, byte[].class).getData();
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
-                .withSource(URI.create("/plans/" + event.planCode()))
-                .withType(EventTypes.cloudEventType(event))
+                .withSource(sources.computeIfAbsent(event.planCode(), plan -> URI.create("/plans/" + plan)))
+                .withType(types.get(event.getClass()))
                 .withSubject(EventSubject.of(event))
                 .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
                 .withData(JSON, schema(event.getClass()), data)
@@ -70,8 +86,7 @@ public class PlanCloudEvents {
 
     /** Where the JSON Schema of the event type's current revision is served. */
     public URI schema(Class<?> type) {
-        return URI.create(publicUrl + "/api/schemas/" + EventTypes.shortName(type) + ".v" + EventTypes.revision(type)
-                + ".json");
+        return schemas.get(type);
     }
 
     /**
