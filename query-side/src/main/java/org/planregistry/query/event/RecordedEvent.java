@@ -10,6 +10,7 @@ import java.util.Map;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.eventstore.MongoEventStorageEngine;
 
 /**
@@ -64,15 +65,7 @@ public record RecordedEvent(PlanEvent event, long globalSequence, Instant record
      * ({@code IndicatorTargetRevisedEvent} since revision 2) and it was given; otherwise null.
      */
     public LocalDate decisionDate() {
-        RecordComponent component = COMPONENTS.get(event.getClass()).get("decisionDate");
-        if (component == null) {
-            return null;
-        }
-        try {
-            return (LocalDate) component.getAccessor().invoke(event);
-        } catch (ReflectiveOperationException e) {
-            throw new IllegalStateException("Cannot read decisionDate of " + event.getClass().getName(), e);
-        }
+        return event instanceof IndicatorTargetRevisedEvent revised ? revised.decisionDate() : null;
     }
 
     /**

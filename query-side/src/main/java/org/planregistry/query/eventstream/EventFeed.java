@@ -20,6 +20,8 @@ import org.planregistry.query.http.QueryProblem;
  */
 class EventFeed {
 
+    private static final int TYPE_CHUNK = 1000;
+
     private final EventPages pages;
     private final PlanCloudEvents cloudEvents;
     private final long typeScanLimit;
@@ -65,9 +67,12 @@ class EventFeed {
     private FeedPage readAll(FeedQuery query) {
         List<FeedEvent> events = new ArrayList<>();
         long position = query.after();
+        // A type filter reads in chunks of at least TYPE_CHUNK positions, so a small limit does not turn into
+        // thousands of look-ups; the matching events beyond the limit are simply not sent.
+        int chunk = query.types().isEmpty() ? query.limit() : Math.max(query.limit(), TYPE_CHUNK);
         while (true) {
             long before = position;
-            EventPages.Page page = pages.after(position, query.limit());
+            EventPages.Page page = pages.after(position, chunk);
             for (TrackedEventMessage<?> message : page.events()) {
                 if (query.types().isEmpty() || query.types().contains(typeOf(message))) {
                     FeedEvent event = encode(message);

@@ -156,21 +156,6 @@ class EventFollowers implements SmartLifecycle {
         return recent.read(query).orElseGet(() -> feed.follow(query));
     }
 
-    /** Waits until the stream has moved past {@code position}, or {@code timeout}; false when nothing arrived. */
-    private boolean awaitNews(long position, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        synchronized (news) {
-            while (running && recent.tail() <= position) {
-                long left = deadline - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                TimeUnit.NANOSECONDS.timedWait(news, left);
-            }
-        }
-        return true;
-    }
-
     private static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
@@ -225,7 +210,28 @@ class EventFollowers implements SmartLifecycle {
                 end("the server could not read the stream: " + e.getMessage(), false);
             } finally {
                 forget();
+                // The place is given back only when this thread ends, so there are never more follower threads
+                // than places, even while a cut-off client's blocked write is still being timed out.
+                places.release();
             }
+        }
+
+        /**
+         * Waits until the stream has moved past {@code position}, or {@code timeout}, or this follower has ended;
+         * false when nothing arrived.
+         */
+        private boolean awaitNews(long position, Duration timeout) throws InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            synchronized (news) {
+                while (running && !ended && recent.tail() <= position) {
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        return false;
+                    }
+                    TimeUnit.NANOSECONDS.timedWait(news, left);
+                }
+            }
+            return true;
         }
 
         private void write(SseEmitter.SseEventBuilder event) throws IOException {
@@ -246,7 +252,9 @@ class EventFollowers implements SmartLifecycle {
                 ended = true;
             }
             followers.remove(this);
-            places.release();
+            synchronized (news) {
+                news.notifyAll(); // its thread may be waiting for news: let it see it has ended
+            }
             return true;
         }
 

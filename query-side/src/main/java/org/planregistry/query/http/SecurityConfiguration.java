@@ -1,15 +1,20 @@
 package org.planregistry.query.http;
 
-import java.nio.charset.StandardCharsets;
+import java.io.IOException;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletResponse;
+import org.planregistry.signin.RememberedSignIns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.planregistry.signin.RememberedSignIns;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.ObjectPostProcessor;
@@ -36,6 +41,9 @@ import org.springframework.security.web.header.HeaderWriterFilter;
 @Configuration
 class SecurityConfiguration {
 
+    private static final ObjectMapper PROBLEMS = new ObjectMapper()
+            .addMixIn(ProblemDetail.class, ProblemDetailJacksonMixin.class);
+
     @Bean
     SecurityFilterChain querySecurity(HttpSecurity http, UserDetailsService users, Clock clock) throws Exception {
         DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
@@ -60,23 +68,30 @@ class SecurityConfiguration {
                         .requestMatchers("/api/events", "/api/events/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setStatus(HttpStatus.UNAUTHORIZED.value());
                     response.setHeader("WWW-Authenticate", "Basic realm=\"plan-registry\"");
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Unauthorized\","
-                            + "\"status\":401,\"detail\":\"" + (request.getRequestURI().startsWith("/api/events")
+                    refuse(response, HttpStatus.UNAUTHORIZED, request.getRequestURI().startsWith("/api/events")
                             ? "Following the event stream needs a sign-in (HTTP Basic), such as the reader's"
-                            : "Operating the registry needs the operator's sign-in (HTTP Basic)") + "\","
-                            + "\"instance\":\"" + request.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8));
+                            : "Operating the registry needs the operator's sign-in (HTTP Basic)",
+                            request.getRequestURI());
                 }))
-                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) -> {
-                    response.setStatus(HttpStatus.FORBIDDEN.value());
-                    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-                    response.getOutputStream().write(("{\"type\":\"about:blank\",\"title\":\"Forbidden\","
-                            + "\"status\":403,\"detail\":\"Only the operator may do this\",\"instance\":\""
-                            + request.getRequestURI() + "\"}").getBytes(StandardCharsets.UTF_8));
-                }))
+                .exceptionHandling(ex -> ex.accessDeniedHandler((request, response, e) ->
+                        refuse(response, HttpStatus.FORBIDDEN, "Only the operator may do this",
+                                request.getRequestURI())))
                 .build();
+    }
+
+    /** A refusal as problem+json, written by Jackson so that nothing from the request can break its JSON. */
+    private static void refuse(HttpServletResponse response, HttpStatus status, String detail, String path)
+            throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        try {
+            problem.setInstance(URI.create(path));
+        } catch (IllegalArgumentException e) {
+            // a path that is no URI is left out of the answer rather than breaking it
+        }
+        response.setStatus(status.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        PROBLEMS.writeValue(response.getOutputStream(), problem);
     }
 
     @Bean

@@ -67,7 +67,7 @@ public class KafkaPublisher {
     @EventHandler
     void on(PlanEvent event, EventMessage<?> message) {
         CloudEvent cloudEvent = cloudEvents.of(message);
-        long sequence = RecordedEvent.of(message).globalSequence();
+        long sequence = RecordedEvent.globalSequence(message);
         CompletableFuture<SendResult<String, CloudEvent>> ack =
                 template.send(new ProducerRecord<>(topic, event.planCode(), cloudEvent));
         UnitOfWork<?> unitOfWork = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get() : null;

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.planregistry.query.consistency.ViewProgress;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -20,11 +21,14 @@ import org.springframework.stereotype.Component;
 class ProcessorHealth extends AbstractHealthIndicator {
 
     private final ProcessorLag processors;
+    private final ViewProgress views;
     private final long maxLag;
 
-    ProcessorHealth(ProcessorLag processors, @Value("${registry.health.max-lag:10000}") long maxLag) {
+    ProcessorHealth(ProcessorLag processors, ViewProgress views,
+                    @Value("${registry.health.max-lag:10000}") long maxLag) {
         super("the tracking processors' state could not be read");
         this.processors = processors;
+        this.views = views;
         this.maxLag = maxLag;
     }
 
@@ -33,9 +37,14 @@ class ProcessorHealth extends AbstractHealthIndicator {
         long head = processors.head();
         List<ProcessorLag.State> states = processors.processors().stream().map(name -> processors.state(name, head))
                 .toList();
-        builder.status(status(states, maxLag)).withDetail("head", head).withDetail("maxLag", maxLag);
+        // Only the views decide whether this instance can answer readers: a processor that keeps no view (the
+        // Kafka publisher) behind or failing must not take every query side out of the load balancer.
+        List<String> viewNames = views.views();
+        builder.status(status(states.stream().filter(state -> viewNames.contains(state.processor())).toList(),
+                maxLag)).withDetail("head", head).withDetail("maxLag", maxLag);
         for (ProcessorLag.State state : states) {
             Map<String, Object> details = new LinkedHashMap<>();
+            details.put("view", viewNames.contains(state.processor()));
             details.put("running", state.running());
             details.put("error", state.error());
             if (state.errorMessage() != null) {
