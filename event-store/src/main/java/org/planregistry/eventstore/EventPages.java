@@ -13,6 +13,8 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.LongStream;
 
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.EventUtils;
@@ -32,7 +34,15 @@ import org.slf4j.LoggerFactory;
  * page ends before the first number that was allocated but is not yet visible (a commit in flight) and says which
  * number it waits for; the next read picks up from there. Filler numbers of a commit that lost a race are passed
  * over. A number that stays invisible longer than the gap timeout (its writer died between allocation and insert)
- * is given up, as the trackers give it up, so one dead writer cannot hold every reader forever.
+ * is given up, so one dead writer cannot hold every reader forever.
+ *
+ * <p>Giving up lasts: the reader that decides it writes a filler document at that number, of the same shape as the
+ * fillers of a lost race ({@link MongoEventStorageEngine#filler}). Every later read, of this instance after a restart
+ * or of any other, passes over it at once, and it is logged once. A writer that finally arrives after the give-up
+ * fails on the duplicate {@code _id}, so its command is refused as a concurrent change instead of its event being
+ * stored where readers have already passed and silently skipped. When the insert of the filler itself meets a
+ * duplicate key, the late event (or another reader's filler) got there first: the page stops before that number and
+ * the next read sees what is there.
  *
  * <p>Like everything in this store, each read is a look-up by key ({@code _id $in}, {@code aggregateKey $in}), never
  * a range scan, so its cost does not grow with the store.
@@ -44,18 +54,26 @@ public class EventPages {
     private static final int PROBES = 32;
 
     private final MongoCollection<Document> events;
-    private final GlobalSequence sequence;
     private final MongoEventStorageEngine engine;
     private final Duration gapTimeout;
     private final Clock clock;
+    /** When each number still undecided was first seen missing; removed once it is found or given up. */
     private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
 
-    public EventPages(MongoDatabase database, MongoEventStorageEngine engine, Duration gapTimeout, Clock clock) {
-        this.events = database.getCollection("events");
-        this.sequence = new GlobalSequence(database.getCollection("sequences"), "events");
+    /** Reads the store of {@code engine}; {@code gapTimeout} is measured on {@code clock}. */
+    public EventPages(MongoEventStorageEngine engine, Duration gapTimeout, Clock clock) {
+        this.events = engine.events();
         this.engine = engine;
         this.gapTimeout = gapTimeout;
         this.clock = clock;
+    }
+
+    /**
+     * As {@link #EventPages(MongoEventStorageEngine, Duration, Clock)}; {@code database} is not used, the engine's
+     * store is read.
+     */
+    public EventPages(MongoDatabase database, MongoEventStorageEngine engine, Duration gapTimeout, Clock clock) {
+        this(engine, gapTimeout, clock);
     }
 
     /**
@@ -77,7 +95,7 @@ public class EventPages {
 
     /** The highest number allocated so far, visible or not. */
     public long head() {
-        return sequence.current();
+        return engine.lastAllocatedSequence();
     }
 
     /** Up to {@code limit} events after global sequence {@code after}, in order, stopping before a commit in flight. */
@@ -88,7 +106,7 @@ public class EventPages {
             found.put(doc.getLong("_id"), doc);
         }
         // Read after the documents: a number missing from the reply and not above this head is a commit in flight.
-        long head = sequence.current();
+        long head = engine.lastAllocatedSequence();
         List<Document> run = new ArrayList<>(found.size());
         long position = after;
         OptionalLong waitingFor = OptionalLong.empty();
@@ -102,6 +120,7 @@ public class EventPages {
                     waitingFor = OptionalLong.of(id);
                     break;
                 }
+                // Filled now, by this reader: passed over like any filler.
             } else {
                 gapsFirstSeen.remove(id);
                 if (!doc.getBoolean("filler", false)) {
@@ -121,7 +140,7 @@ public class EventPages {
      * @return the page, or {@code null} when the store holds no event of that aggregate
      */
     public Page ofAggregate(String aggregateIdentifier, long after, int limit) {
-        long head = sequence.current();
+        long head = engine.lastAllocatedSequence();
         long first = firstAfter(aggregateIdentifier, after);
         if (first < 0) {
             return null;
@@ -190,14 +209,31 @@ public class EventPages {
         return found;
     }
 
+    /**
+     * Whether the missing number {@code id} is given up: it has been missing for the gap timeout and this reader has
+     * now written its filler. False while it is waited for, and false when the filler's insert meets a duplicate key
+     * (the late event or another reader's filler is there now, for the next read to see). Any other failure of the
+     * insert fails the read; the number stays undecided and the next read tries again.
+     */
     private boolean givenUp(long id) {
         Instant now = clock.instant();
         Instant firstSeen = gapsFirstSeen.computeIfAbsent(id, gap -> now);
         if (Duration.between(firstSeen, now).compareTo(gapTimeout) < 0) {
             return false;
         }
-        log.warn("Global sequence {} was allocated but not written within {}; the event stream passes over it",
-                id, gapTimeout);
+        try {
+            events.insertOne(MongoEventStorageEngine.filler(id));
+        } catch (MongoWriteException e) {
+            if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                throw e;
+            }
+            gapsFirstSeen.remove(id);
+            log.debug("Global sequence {} was written while it was being given up; the next read sees it", id);
+            return false;
+        }
+        gapsFirstSeen.remove(id);
+        log.warn("Global sequence {} was allocated but not written within {}; filled, the event stream passes over "
+                + "it and a late write to it is refused", id, gapTimeout);
         return true;
     }
 

@@ -214,12 +214,25 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private void fill(long from, long to) {
         for (long id = from; id <= to; id++) {
             try {
-                events.insertOne(new Document("_id", id).append("aggregateKey", "~" + FILLER + "/" + id)
-                        .append(FILLER, true));
+                events.insertOne(filler(id));
             } catch (MongoException e) {
                 log.warn("Could not fill sequence {} after a failed commit; trackers will wait for it", id, e);
             }
         }
+    }
+
+    /**
+     * The document that marks global sequence {@code id} as never to hold an event: written for the numbers of a
+     * commit that lost a race, and by {@link EventPages} for a number it gave up waiting for. Its own
+     * {@code aggregateKey} keeps the unique index satisfied; the {@code _id} makes a later event at that number fail.
+     */
+    static Document filler(long id) {
+        return new Document("_id", id).append("aggregateKey", "~" + FILLER + "/" + id).append(FILLER, true);
+    }
+
+    /** The collection the events are stored in, for the readers in this package. */
+    MongoCollection<Document> events() {
+        return events;
     }
 
     static String aggregateKey(String aggregateIdentifier, long sequenceNumber) {
