@@ -16,7 +16,6 @@ import java.util.stream.LongStream;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
@@ -66,14 +65,6 @@ public class EventPages {
         this.engine = engine;
         this.gapTimeout = gapTimeout;
         this.clock = clock;
-    }
-
-    /**
-     * As {@link #EventPages(MongoEventStorageEngine, Duration, Clock)}; {@code database} is not used, the engine's
-     * store is read.
-     */
-    public EventPages(MongoDatabase database, MongoEventStorageEngine engine, Duration gapTimeout, Clock clock) {
-        this(engine, gapTimeout, clock);
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.planregistry.query.eventstream;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseBodyEmitter;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
@@ -189,10 +190,8 @@ class EventFollowers implements SmartLifecycle {
                 write(SseEmitter.event().comment("following after " + query.after()));
                 while (running && !ended) {
                     FeedPage page = next(query);
-                    for (FeedEvent event : page.events()) {
-                        write(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type())
-                                .data(new String(event.json(), StandardCharsets.UTF_8), MediaType.APPLICATION_JSON));
-                        query = query.after(event.sequence());
+                    if (!page.events().isEmpty()) {
+                        write(frames(page));
                     }
                     query = query.after(page.position());
                     if (page.waitingFor().isPresent()) {
@@ -235,12 +234,27 @@ class EventFollowers implements SmartLifecycle {
         }
 
         private void write(SseEmitter.SseEventBuilder event) throws IOException {
+            write(event.build());
+        }
+
+        /** Writes and flushes once: a page of events is one write to the client, not one per event. */
+        private void write(Set<ResponseBodyEmitter.DataWithMediaType> frames) throws IOException {
             writingSince = System.nanoTime();
             try {
-                emitter.send(event);
+                emitter.send(frames);
             } finally {
                 writingSince = 0;
             }
+        }
+
+        /** The page's events as SSE frames: {@code id} the position, {@code event} the type, the CloudEvent as data. */
+        private static Set<ResponseBodyEmitter.DataWithMediaType> frames(FeedPage page) {
+            Set<ResponseBodyEmitter.DataWithMediaType> frames = new LinkedHashSet<>();
+            for (FeedEvent event : page.events()) {
+                frames.addAll(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type())
+                        .data(event.json(), MediaType.APPLICATION_JSON).build());
+            }
+            return frames;
         }
 
         /** Ends the follower without touching its emitter; false when it had ended already. */

@@ -3,7 +3,6 @@ package org.planregistry.query.eventstream;
 import java.time.Clock;
 import java.time.Duration;
 
-import com.mongodb.client.MongoDatabase;
 import org.axonframework.serialization.Serializer;
 import org.planregistry.eventstore.EventPages;
 import org.planregistry.eventstore.MongoEventStorageEngine;
@@ -17,9 +16,9 @@ import org.springframework.context.annotation.Configuration;
 class EventStreamConfiguration {
 
     @Bean
-    EventPages eventPages(MongoDatabase registryDatabase, MongoEventStorageEngine engine, Clock clock,
+    EventPages eventPages(MongoEventStorageEngine engine, Clock clock,
                           @Value("${registry.eventstore.gap-timeout:60s}") Duration gapTimeout) {
-        return new EventPages(registryDatabase, engine, gapTimeout, clock);
+        return new EventPages(engine, gapTimeout, clock);
     }
 
     @Bean
