@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.OptionalLong;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.planregistry.api.PlanEvent;
 import org.planregistry.eventstore.EventPages;
@@ -98,7 +99,9 @@ class EventFeed {
 
     private FeedEvent encode(TrackedEventMessage<?> message) {
         byte[] json = PlanCloudEvents.json(cloudEvents.of(message));
-        return new FeedEvent(message.trackingToken().position().orElseThrow(),
-                ((PlanEvent) message.getPayload()).planCode(), typeOf(message), json);
+        // The plan is the aggregate: read from the message rather than by decoding the payload.
+        String plan = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
+                : ((PlanEvent) message.getPayload()).planCode();
+        return new FeedEvent(message.trackingToken().position().orElseThrow(), plan, typeOf(message), json);
     }
 }

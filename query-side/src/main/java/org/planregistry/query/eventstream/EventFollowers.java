@@ -1,8 +1,9 @@
 package org.planregistry.query.eventstream;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -34,6 +35,7 @@ class EventFollowers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(EventFollowers.class);
     private static final int PAGE = 500;
+    private static final byte[] FRAME_END = {'\n', '\n'};
 
     private final EventFeed feed;
     private final Settings settings;
@@ -247,14 +249,24 @@ class EventFollowers implements SmartLifecycle {
             }
         }
 
-        /** The page's events as SSE frames: {@code id} the position, {@code event} the type, the CloudEvent as data. */
+        /**
+         * The page's events as SSE frames ({@code id} the position, {@code event} the type, the CloudEvent as
+         * data), in one array: written as one piece, so the container looks for a converter once per page rather
+         * than three times per event. The CloudEvent's JSON has no line break, so it is one {@code data:} line.
+         */
         private static Set<ResponseBodyEmitter.DataWithMediaType> frames(FeedPage page) {
-            Set<ResponseBodyEmitter.DataWithMediaType> frames = new LinkedHashSet<>();
+            ByteArrayOutputStream frames = new ByteArrayOutputStream(page.events().stream()
+                    .mapToInt(event -> event.json().length + 64).sum());
             for (FeedEvent event : page.events()) {
-                frames.addAll(SseEmitter.event().id(Long.toString(event.sequence())).name(event.type())
-                        .data(event.json(), MediaType.APPLICATION_JSON).build());
+                frames.writeBytes(ascii("id:" + event.sequence() + "\nevent:" + event.type() + "\ndata:"));
+                frames.writeBytes(event.json());
+                frames.writeBytes(FRAME_END);
             }
-            return frames;
+            return Set.of(new ResponseBodyEmitter.DataWithMediaType(frames.toByteArray(), MediaType.TEXT_EVENT_STREAM));
+        }
+
+        private static byte[] ascii(String text) {
+            return text.getBytes(StandardCharsets.US_ASCII);
         }
 
         /** Ends the follower without touching its emitter; false when it had ended already. */

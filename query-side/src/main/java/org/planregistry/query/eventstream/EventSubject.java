@@ -1,5 +1,14 @@
 package org.planregistry.query.eventstream;
 
+import java.lang.reflect.RecordComponent;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 import org.planregistry.api.PlanEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
@@ -27,70 +36,85 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * The CloudEvents {@code subject} of a plan event: the element of the plan it is about, as a path within the plan
  * ({@code indicator/I01}, {@code indicator/I01/milestone/2023}, {@code evaluation/2023-annual/finding/F1}), or
  * {@code plan} for the plan itself. A consumer can route on it without reading the data.
+ *
+ * <p>Each type's subject is a template over the event's own fields, filled from the stored JSON, so that the
+ * stream does not decode every payload only to find an element's code. The templates are checked against the event
+ * records when this class loads: a field that an event does not have stops the application at start.
  */
 final class EventSubject {
+
+    private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");
+
+    private static final Map<Class<? extends PlanEvent>, String> TEMPLATES = checked(Map.ofEntries(
+            Map.entry(PlanAdoptedEvent.class, "plan"),
+            Map.entry(PlanClosedEvent.class, "plan"),
+            Map.entry(PlanSupersededEvent.class, "plan"),
+            Map.entry(GoalAdoptedEvent.class, "goal/{goalCode}"),
+            Map.entry(GoalAmendedEvent.class, "goal/{goalCode}"),
+            Map.entry(IndicatorAdoptedEvent.class, "indicator/{indicatorCode}"),
+            Map.entry(IndicatorTargetRevisedEvent.class, "indicator/{indicatorCode}"),
+            Map.entry(IndicatorBaselineCorrectedEvent.class, "indicator/{indicatorCode}"),
+            Map.entry(IndicatorRetiredEvent.class, "indicator/{indicatorCode}"),
+            Map.entry(MilestoneSetEvent.class, "indicator/{indicatorCode}/milestone/{year}"),
+            Map.entry(SectionAdoptedEvent.class, "section/{sectionCode}"),
+            Map.entry(TaskAdoptedEvent.class, "task/{taskCode}"),
+            Map.entry(TaskAmendedEvent.class, "task/{taskCode}"),
+            Map.entry(TaskRetiredEvent.class, "task/{taskCode}"),
+            Map.entry(ColumnAdoptedEvent.class, "column/{columnCode}"),
+            Map.entry(SafeguardAdoptedEvent.class, "safeguard/{safeguardCode}"),
+            Map.entry(EvaluationOpenedEvent.class, "evaluation/{evaluationId}"),
+            Map.entry(EvaluationPublishedEvent.class, "evaluation/{evaluationId}"),
+            Map.entry(FindingRecordedEvent.class, "evaluation/{evaluationId}/finding/{findingId}"),
+            Map.entry(FindingCorrectedEvent.class, "evaluation/{evaluationId}/finding/{findingId}"),
+            Map.entry(FindingWithdrawnEvent.class, "evaluation/{evaluationId}/finding/{findingId}")));
 
     private EventSubject() {
     }
 
-    /** @throws IllegalArgumentException for an event type this mapping does not know, so none is sent unlabelled */
-    static String of(PlanEvent event) {
-        if (event instanceof PlanAdoptedEvent || event instanceof PlanClosedEvent
-                || event instanceof PlanSupersededEvent) {
-            return "plan";
-        } else if (event instanceof GoalAdoptedEvent e) {
-            return "goal/" + e.goalCode();
-        } else if (event instanceof GoalAmendedEvent e) {
-            return "goal/" + e.goalCode();
-        } else if (event instanceof IndicatorAdoptedEvent e) {
-            return indicator(e.indicatorCode());
-        } else if (event instanceof IndicatorTargetRevisedEvent e) {
-            return indicator(e.indicatorCode());
-        } else if (event instanceof IndicatorBaselineCorrectedEvent e) {
-            return indicator(e.indicatorCode());
-        } else if (event instanceof IndicatorRetiredEvent e) {
-            return indicator(e.indicatorCode());
-        } else if (event instanceof MilestoneSetEvent e) {
-            return indicator(e.indicatorCode()) + "/milestone/" + e.year();
-        } else if (event instanceof SectionAdoptedEvent e) {
-            return "section/" + e.sectionCode();
-        } else if (event instanceof TaskAdoptedEvent e) {
-            return task(e.taskCode());
-        } else if (event instanceof TaskAmendedEvent e) {
-            return task(e.taskCode());
-        } else if (event instanceof TaskRetiredEvent e) {
-            return task(e.taskCode());
-        } else if (event instanceof ColumnAdoptedEvent e) {
-            return "column/" + e.columnCode();
-        } else if (event instanceof SafeguardAdoptedEvent e) {
-            return "safeguard/" + e.safeguardCode();
-        } else if (event instanceof EvaluationOpenedEvent e) {
-            return evaluation(e.evaluationId());
-        } else if (event instanceof EvaluationPublishedEvent e) {
-            return evaluation(e.evaluationId());
-        } else if (event instanceof FindingRecordedEvent e) {
-            return finding(e.evaluationId(), e.findingId());
-        } else if (event instanceof FindingCorrectedEvent e) {
-            return finding(e.evaluationId(), e.findingId());
-        } else if (event instanceof FindingWithdrawnEvent e) {
-            return finding(e.evaluationId(), e.findingId());
+    /** The fields of {@code type} its subject is made of. */
+    static Set<String> fields(Class<?> type) {
+        Set<String> fields = new LinkedHashSet<>();
+        Matcher field = FIELD.matcher(template(type));
+        while (field.find()) {
+            fields.add(field.group(1));
         }
-        throw new IllegalArgumentException("No subject for event type " + event.getClass().getName());
+        return fields;
     }
 
-    private static String indicator(String code) {
-        return "indicator/" + code;
+    /**
+     * The subject of an event of {@code type} whose fields have the given values (as JSON text).
+     *
+     * @throws IllegalArgumentException for an event type this mapping does not know, so none is sent unlabelled
+     */
+    static String of(Class<?> type, Map<String, String> values) {
+        Matcher field = FIELD.matcher(template(type));
+        StringBuilder subject = new StringBuilder();
+        while (field.find()) {
+            field.appendReplacement(subject, Matcher.quoteReplacement(String.valueOf(values.get(field.group(1)))));
+        }
+        return field.appendTail(subject).toString();
     }
 
-    private static String task(String code) {
-        return "task/" + code;
+    private static String template(Class<?> type) {
+        String template = TEMPLATES.get(type);
+        if (template == null) {
+            throw new IllegalArgumentException("No subject for event type " + type.getName());
+        }
+        return template;
     }
 
-    private static String evaluation(String id) {
-        return "evaluation/" + id;
-    }
-
-    private static String finding(String evaluationId, String findingId) {
-        return evaluation(evaluationId) + "/finding/" + findingId;
+    private static Map<Class<? extends PlanEvent>, String> checked(Map<Class<? extends PlanEvent>, String> templates) {
+        templates.forEach((type, template) -> {
+            List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
+                    .toList();
+            Matcher field = FIELD.matcher(template);
+            while (field.find()) {
+                if (!components.contains(field.group(1))) {
+                    throw new IllegalStateException("The subject of " + type.getSimpleName() + " names "
+                            + field.group(1) + ", which the event does not have");
+                }
+            }
+        });
+        return templates;
     }
 }

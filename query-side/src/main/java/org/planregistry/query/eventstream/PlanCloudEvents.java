@@ -1,8 +1,12 @@
 package org.planregistry.query.eventstream;
 
 import java.net.URI;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.cloudevents.CloudEvent;
@@ -12,7 +16,6 @@ import io.cloudevents.jackson.JsonFormat;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.serialization.Serializer;
-import org.planregistry.api.PlanEvent;
 import org.planregistry.query.event.RecordedEvent;
 
 /**
@@ -20,13 +23,16 @@ import org.planregistry.query.event.RecordedEvent;
  * feed, Server-Sent Events and Kafka carry exactly these bytes. docs/event-stream.md describes every attribute.
  *
  * <p>The {@code data} is the payload as it is stored (docs/events.md), taken without decoding and encoding it again
- * when it is already in the current revision.
+ * when it is already in the current revision; the attributes drawn from it are read from that JSON too
+ * ({@link PayloadFields}), so an event is not decoded into its record at all.
  */
 public class PlanCloudEvents {
 
     /** The JSON event format (structured mode), also used for Kafka records. */
     public static final EventFormat FORMAT = new JsonFormat();
     private static final String JSON = "application/json";
+    private static final int SEQUENCE_DIGITS = 19;
+    private static final String EFFECTIVE_FROM = "effectiveFrom";
 
     private final Serializer serializer;
     private final String publicUrl;
@@ -45,6 +51,25 @@ public class PlanCloudEvents {
         }
     };
     private final Map<String, URI> sources = new ConcurrentHashMap<>();
+    /** Per event type, the fields of the stored JSON the envelope reads: the plan, the subject's, the date. */
+    private final ClassValue<Set<String>> envelopeFields = new ClassValue<>() {
+        @Override
+        protected Set<String> computeValue(Class<?> type) {
+            Set<String> fields = new LinkedHashSet<>(EventSubject.fields(type));
+            fields.add("planCode");
+            if (hasEffectiveFromField.get(type)) {
+                fields.add(EFFECTIVE_FROM);
+            }
+            return Set.copyOf(fields);
+        }
+    };
+    private final ClassValue<Boolean> hasEffectiveFromField = new ClassValue<>() {
+        @Override
+        protected Boolean computeValue(Class<?> type) {
+            return type.isRecord() && Arrays.stream(type.getRecordComponents())
+                    .anyMatch(component -> component.getName().equals(EFFECTIVE_FROM));
+        }
+    };
 
     public PlanCloudEvents(Serializer serializer, String publicUrl) {
         this.serializer = serializer;
@@ -53,20 +78,19 @@ public class PlanCloudEvents {
 
     /** The CloudEvent of a stored plan event; the message must carry its global sequence. */
     public CloudEvent of(EventMessage<?> message) {
-        // Read straight from the message: RecordedEvent.of would also look up reason and decision by reflection,
-        // which the envelope does not carry, on every event of every page.
-        PlanEvent event = (PlanEvent) message.getPayload();
+        Class<?> type = message.getPayloadType();
         Map<String, ?> meta = message.getMetaData();
         byte[] data = message.serializePayload(serializer, byte[].class).getData();
+        Map<String, String> fields = PayloadFields.read(data, envelopeFields.get(type));
         CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(message.getIdentifier())
-                .withSource(sources.computeIfAbsent(event.planCode(), plan -> URI.create("/plans/" + plan)))
-                .withType(types.get(event.getClass()))
-                .withSubject(EventSubject.of(event))
+                .withSource(sources.computeIfAbsent(fields.get("planCode"), plan -> URI.create("/plans/" + plan)))
+                .withType(types.get(type))
+                .withSubject(EventSubject.of(type, fields))
                 .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .withData(JSON, schema(event.getClass()), data)
+                .withData(JSON, schema(type), data)
                 .withExtension("sequence", sequence(RecordedEvent.globalSequence(message)))
-                .withExtension("effectivedate", RecordedEvent.effectiveFrom(message).toString());
+                .withExtension("effectivedate", effectiveDate(message, fields));
         if (message instanceof DomainEventMessage<?> domain) {
             builder.withExtension("planversion", Math.toIntExact(domain.getSequenceNumber()));
         }
@@ -77,6 +101,18 @@ public class PlanCloudEvents {
             builder.withExtension("correlationid", meta.get("correlationId").toString());
         }
         return builder.build();
+    }
+
+    /**
+     * The date the change applies from: the event's {@code effectiveFrom} field; for a type that works it out
+     * (a plan's adoption), from the decoded event; without one, the day it was recorded.
+     */
+    private String effectiveDate(EventMessage<?> message, Map<String, String> fields) {
+        if (!hasEffectiveFromField.get(message.getPayloadType())) {
+            return RecordedEvent.effectiveFrom(message).toString();
+        }
+        String stored = fields.get(EFFECTIVE_FROM);
+        return stored != null ? stored : LocalDate.ofInstant(message.getTimestamp(), ZoneOffset.UTC).toString();
     }
 
     /** The structured-mode JSON of a CloudEvent. */
@@ -94,6 +130,10 @@ public class PlanCloudEvents {
      * numbers do, so zero-padded to the 19 digits of the largest long.
      */
     public static String sequence(long globalSequence) {
-        return String.format("%019d", globalSequence);
+        if (globalSequence < 0) {
+            throw new IllegalArgumentException("A global sequence is never negative: " + globalSequence);
+        }
+        String digits = Long.toString(globalSequence);
+        return "0".repeat(SEQUENCE_DIGITS - digits.length()) + digits; // String.format cost 5 % of a feed page
     }
 }

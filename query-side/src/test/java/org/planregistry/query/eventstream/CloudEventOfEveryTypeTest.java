@@ -70,6 +70,10 @@ class CloudEventOfEveryTypeTest {
                     + ".json");
             assertThat(cloudEvent.getExtension("sequence")).isEqualTo(String.format("%019d", 100 + i));
             assertThat(cloudEvent.getExtension("planversion")).isEqualTo(i);
+            // Read from the stored JSON, not the decoded event: both must say the same.
+            assertThat(cloudEvent.getSource()).hasToString("/plans/" + event.planCode());
+            assertThat(cloudEvent.getExtension("effectivedate")).as(type)
+                    .isEqualTo(event.effectiveFrom() != null ? event.effectiveFrom().toString() : "2024-07-01");
             assertThat(JSON.readTree(cloudEvent.getData().toBytes())).isEqualTo(JSON.valueToTree(event));
             JsonNode structured = JSON.readTree(PlanCloudEvents.json(cloudEvent));
             assertThat(structured.get("data")).as("data inline as JSON, not base64").isEqualTo(JSON.valueToTree(event));
@@ -81,7 +85,9 @@ class CloudEventOfEveryTypeTest {
     @Test
     void theSequenceOrdersAsTextAsItDoesAsANumber() {
         assertThat(PlanCloudEvents.sequence(9)).isLessThan(PlanCloudEvents.sequence(10));
-        assertThat(PlanCloudEvents.sequence(Long.MAX_VALUE)).hasSize(19);
+        assertThat(PlanCloudEvents.sequence(Long.MAX_VALUE)).isEqualTo(Long.toString(Long.MAX_VALUE));
+        assertThat(PlanCloudEvents.sequence(0)).isEqualTo("0000000000000000000");
+        assertThat(PlanCloudEvents.sequence(1234)).isEqualTo("0000000000000001234");
     }
 
     private static GenericDomainEventMessage<PlanEvent> stored(PlanEvent event, long version, long sequence) {
