@@ -20,9 +20,10 @@ import org.bson.Document;
 
 /**
  * {@link EmbeddedMongo#main(String[])} in a separate JVM, so a test can kill it with SIGKILL the way an operator or
- * the OOM killer would, and then start it again on the same data directory.
+ * the OOM killer would, freeze it (SIGSTOP: it holds its connections and answers nothing), and start it again on the
+ * same data directory and port.
  */
-final class EmbeddedMongoProcess implements AutoCloseable {
+public final class EmbeddedMongoProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
 
@@ -37,8 +38,12 @@ final class EmbeddedMongoProcess implements AutoCloseable {
     }
 
     /** Starts the server on a free port with {@code dataDir}; returns once it answers {@code ping}. */
-    static EmbeddedMongoProcess start(Path dataDir, Path workDir, String name) throws IOException {
-        int port = freePort();
+    public static EmbeddedMongoProcess start(Path dataDir, Path workDir, String name) throws IOException {
+        return start(dataDir, workDir, name, freePort());
+    }
+
+    /** Starts the server on {@code port} with {@code dataDir}; returns once it answers {@code ping}. */
+    public static EmbeddedMongoProcess start(Path dataDir, Path workDir, String name, int port) throws IOException {
         Path log = workDir.resolve(name + ".log");
         // Without a configuration logback logs at DEBUG; the child would spend its time writing log lines.
         Path logback = workDir.resolve("logback-child.xml");
@@ -123,18 +128,18 @@ final class EmbeddedMongoProcess implements AutoCloseable {
         return MongoClients.create(settings);
     }
 
-    String connectionString() {
+    public String connectionString() {
         return "mongodb://127.0.0.1:" + port;
     }
 
     /** SIGKILL: no shutdown hook, no final commit, no compaction. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
         awaitExit();
     }
 
     /** SIGTERM: the shutdown hook closes the store cleanly. Returns the exit code. */
-    int stop() {
+    public int stop() {
         process.destroy();
         return awaitExit();
     }
@@ -154,7 +159,35 @@ final class EmbeddedMongoProcess implements AutoCloseable {
         }
     }
 
-    String log() {
+    public int port() {
+        return port;
+    }
+
+    /** SIGSTOP: the process stays, with its connections open, and answers nothing until {@link #thaw()}. */
+    public void freeze() {
+        signal("STOP");
+    }
+
+    /** SIGCONT: the frozen process goes on where it stopped. */
+    public void thaw() {
+        signal("CONT");
+    }
+
+    private void signal(String name) {
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+            if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+                throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while signalling the server", e);
+        }
+    }
+
+    public String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)";
         } catch (IOException e) {

@@ -29,6 +29,7 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.jackson.JacksonAutoConfiguration;
+import org.springframework.boot.autoconfigure.mongo.MongoClientSettingsBuilderCustomizer;
 import org.springframework.boot.autoconfigure.mongo.MongoProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;
@@ -60,6 +61,25 @@ public class EventStoreAutoConfiguration {
                 registry.removeBeanDefinition(name);
             }
         };
+    }
+
+    /**
+     * Bounds every wait on the store, so that a store that is down or frozen makes requests fail within
+     * {@code registry.store.timeout} (answered 503 with {@code Retry-After}) instead of hanging: the driver's
+     * defaults wait 30 s to find a server, 2 minutes for a pooled connection and for ever for a reply. Finding the
+     * server, taking a connection from the pool and waiting for a reply each get the timeout; connecting gets less.
+     */
+    @Bean
+    MongoClientSettingsBuilderCustomizer storeTimeouts(@Value("${registry.store.timeout:5s}") Duration timeout,
+                                                       @Value("${registry.store.connect-timeout:2s}")
+                                                       Duration connectTimeout) {
+        long millis = timeout.toMillis();
+        return settings -> settings
+                .applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(millis, TimeUnit.MILLISECONDS))
+                .applyToConnectionPoolSettings(pool -> pool.maxWaitTime(millis, TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(socket -> socket
+                        .connectTimeout(Math.toIntExact(connectTimeout.toMillis()), TimeUnit.MILLISECONDS)
+                        .readTimeout(Math.toIntExact(millis), TimeUnit.MILLISECONDS));
     }
 
     @Bean
