@@ -10,7 +10,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/plans/import}: a whole plan definition document, YAML or JSON, adopted in one request. Answers
- * 201 when it adopted the plan and 200 when the plan was already adopted exactly so.
+ * 201 when it adopted the plan (or finished an import of the same document that was cut short) and 200 when the plan
+ * was already adopted exactly so.
  */
 @RestController
 class ImportController {
@@ -29,7 +30,7 @@ class ImportController {
                                             String correlationId) {
         boolean isJson = contentType.toLowerCase().contains("json");
         ImportReport report = planImport.importDocument(document, isJson, correlationId);
-        return ResponseEntity.status(report.outcome() == ImportReport.Outcome.ADOPTED ? HttpStatus.CREATED
+        return ResponseEntity.status(report.outcome() != ImportReport.Outcome.UNCHANGED ? HttpStatus.CREATED
                 : HttpStatus.OK).body(report);
     }
 }

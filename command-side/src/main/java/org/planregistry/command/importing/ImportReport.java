@@ -8,7 +8,11 @@ public record ImportReport(String planCode, Outcome outcome, int elements, int e
                            String message) {
 
     public enum Outcome {
+        /** The plan was new: every element adopted. */
         ADOPTED,
+        /** An import of this document had been cut short: the elements it had not reached were adopted. */
+        COMPLETED,
+        /** The plan was adopted exactly so already: nothing written. */
         UNCHANGED
     }
 }

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Service;
  * Imports a plan definition document: adopts a new plan element by element, and recognises a document that was
  * imported before. Importing the same document again writes nothing; a document that differs from an adopted plan
  * is refused as a whole, because changing an adopted plan is an adjustment with a reason and a decision, never a
- * silent rewrite.
+ * silent rewrite. The one exception is an import of the same document that was cut short: it is finished.
  */
 @Service
 public class PlanImport {
@@ -45,42 +45,90 @@ public class PlanImport {
         PlanDefinition definition = reader.read(document, isJson);
         String planCode = definition.plan().code();
         List<PlanCommand> commands = PlanAdoption.commandsFor(definition);
-        Map<String, JsonNode> adopted = adoptedElements(planCode);
-        if (!adopted.isEmpty()) {
-            List<String> differences = differences(commands, adopted);
-            if (!differences.isEmpty()) {
-                throw new ImportConflict(planCode, differences);
-            }
-            log.info("Import of plan {}: identical to the adopted plan, nothing written", planCode);
-            return new ImportReport(planCode, ImportReport.Outcome.UNCHANGED, commands.size(), 0, null,
-                    "plan " + planCode + " is already adopted exactly as this document describes it; nothing written");
+        List<PlanEvent> stored = storedEvents(planCode);
+        if (stored.isEmpty()) {
+            log.info("Importing plan {}: {} elements", planCode, commands.size());
+            return adopt(planCode, commands, 0, correlationId);
         }
-        log.info("Importing plan {}: {} elements", planCode, commands.size());
+        int cutShortAfter = cutShortImport(commands, stored);
+        if (cutShortAfter > 0) {
+            log.info("Importing plan {}: an import of this document was cut short after {} of {} elements; "
+                    + "adopting the rest", planCode, cutShortAfter, commands.size());
+            return adopt(planCode, commands, cutShortAfter, correlationId);
+        }
+        List<String> differences = differences(commands, adoptedElements(stored));
+        if (!differences.isEmpty()) {
+            throw new ImportConflict(planCode, differences);
+        }
+        log.info("Import of plan {}: identical to the adopted plan, nothing written", planCode);
+        return new ImportReport(planCode, ImportReport.Outcome.UNCHANGED, commands.size(), 0, null,
+                "plan " + planCode + " is already adopted exactly as this document describes it; nothing written");
+    }
+
+    /** Whether the store holds any event of the plan. */
+    public boolean hasPlan(String planCode) {
+        return eventStore.readEvents(planCode).hasNext();
+    }
+
+    /** Sends the document's commands from {@code from} on, logging how far it is. */
+    private ImportReport adopt(String planCode, List<PlanCommand> commands, int from, String correlationId) {
         Long lastSequence = null;
-        for (int i = 0; i < commands.size(); i++) {
+        for (int i = from; i < commands.size(); i++) {
             Recorded recorded = gateway.send(commands.get(i), null, correlationId);
             lastSequence = recorded.globalSequence();
             if ((i + 1) % PROGRESS_EVERY == 0 || i + 1 == commands.size()) {
                 log.info("Importing plan {}: {}/{} elements adopted", planCode, i + 1, commands.size());
             }
         }
-        return new ImportReport(planCode, ImportReport.Outcome.ADOPTED, commands.size(), commands.size(),
-                lastSequence, "plan " + planCode + " adopted with " + (commands.size() - 1) + " elements");
+        int written = commands.size() - from;
+        return from == 0
+                ? new ImportReport(planCode, ImportReport.Outcome.ADOPTED, commands.size(), written, lastSequence,
+                        "plan " + planCode + " adopted with " + (commands.size() - 1) + " elements")
+                : new ImportReport(planCode, ImportReport.Outcome.COMPLETED, commands.size(), written, lastSequence,
+                        "plan " + planCode + ": an import cut short after " + from + " of " + commands.size()
+                                + " elements was finished; " + written + " elements adopted");
     }
 
-    /** The elements adopted for this plan, as JSON, keyed like {@link PlanAdoption#element(PlanCommand)}. */
-    private Map<String, JsonNode> adoptedElements(String planCode) {
-        Map<String, JsonNode> adopted = new LinkedHashMap<>();
-        eventStore.readEvents(planCode).asStream()
+    /**
+     * How many of the document's elements an import that was cut short (a crash, a lost connection) had adopted, or
+     * 0 when the stored plan is not such an import. It is one when the plan's events are exactly the adoption of the
+     * document's first elements, in the document's order, each as the document states it, and nothing else: no
+     * adjustment, milestone or evaluation was recorded since. Anything more, and a differing document is refused as
+     * before, because changing an adopted plan is an adjustment.
+     */
+    private int cutShortImport(List<PlanCommand> commands, List<PlanEvent> stored) {
+        if (stored.size() >= commands.size()) {
+            return 0;
+        }
+        for (int i = 0; i < stored.size(); i++) {
+            PlanEvent event = stored.get(i);
+            PlanCommand command = commands.get(i);
+            String element = PlanAdoption.element(event);
+            if (element == null || !element.equals(PlanAdoption.element(command))
+                    || !json.valueToTree(command).equals(json.valueToTree(event))) {
+                return 0;
+            }
+        }
+        return stored.size();
+    }
+
+    private List<PlanEvent> storedEvents(String planCode) {
+        return eventStore.readEvents(planCode).asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(PlanEvent.class::isInstance)
                 .map(PlanEvent.class::cast)
-                .forEach(event -> {
-                    String element = PlanAdoption.element(event);
-                    if (element != null) {
-                        adopted.put(element, json.valueToTree(event));
-                    }
-                });
+                .toList();
+    }
+
+    /** The elements adopted for this plan, as JSON, keyed like {@link PlanAdoption#element(PlanCommand)}. */
+    private Map<String, JsonNode> adoptedElements(List<PlanEvent> stored) {
+        Map<String, JsonNode> adopted = new LinkedHashMap<>();
+        for (PlanEvent event : stored) {
+            String element = PlanAdoption.element(event);
+            if (element != null) {
+                adopted.put(element, json.valueToTree(event));
+            }
+        }
         return adopted;
     }
 

@@ -17,13 +17,15 @@ import org.springframework.stereotype.Component;
 
 /**
  * Loads the plans that ship with the registry (the Shenzhen financial-industry plan) into an empty store, so the
- * first thing a new user sees is a real plan. Recorded as done by the system on the registrar's behalf.
+ * first thing a new user sees is a real plan, and finishes loading them when a first start was cut short. Recorded
+ * as done by the system on the registrar's behalf.
  */
 @Component
 @ConditionalOnProperty(name = "registry.seed.enabled", havingValue = "true")
 class ShippedPlans {
 
     static final String SHENZHEN = "/plans/shenzhen-finance-14fyp.yaml";
+    private static final String SHENZHEN_CODE = "SZ-FIN-14FYP";
     private static final Logger log = LoggerFactory.getLogger(ShippedPlans.class);
 
     private final PlanImport planImport;
@@ -35,9 +37,11 @@ class ShippedPlans {
     }
 
     @EventListener(ApplicationReadyEvent.class)
-    void loadIntoEmptyStore() {
-        if (storageEngine.lastAllocatedSequence() > 0) {
-            log.info("The store holds events already; shipped plans are not loaded again");
+    void load() {
+        // Loaded into an empty store; imported again where it was begun, so a first start that was cut short
+        // (a crash, Ctrl-C) is finished by the next; a complete plan is recognised and nothing is written.
+        if (storageEngine.lastAllocatedSequence() > 0 && !planImport.hasPlan(SHENZHEN_CODE)) {
+            log.info("The store holds other plans; shipped plans are not loaded");
             return;
         }
         try (InputStream in = ShippedPlans.class.getResourceAsStream(SHENZHEN)) {
@@ -45,6 +49,9 @@ class ShippedPlans {
                     null, AuthorityUtils.createAuthorityList("ROLE_REGISTRAR")));
             ImportReport report = planImport.importDocument(in.readAllBytes(), false, "seed");
             log.info("Loaded the shipped plan: {}", report.message());
+        } catch (ImportConflict e) {
+            // The stored plan was adopted from another version of the document: it stays as it is.
+            log.warn("The shipped plan differs from the stored one, which is kept: {}", e.getMessage());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } finally {

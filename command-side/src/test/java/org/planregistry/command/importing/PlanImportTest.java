@@ -14,6 +14,9 @@ import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.planregistry.api.PlanCommand;
 import org.planregistry.api.PlanEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
@@ -24,12 +27,17 @@ import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
 import org.planregistry.command.CommandSideTest;
 import org.planregistry.command.StoredEvent;
+import org.planregistry.command.plan.PlanCommandGateway;
+import org.planregistry.eventstore.EventJson;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 class PlanImportTest extends CommandSideTest {
 
@@ -37,6 +45,11 @@ class PlanImportTest extends CommandSideTest {
 
     @Autowired
     private EventStore eventStore;
+    @Autowired
+    private PlanDocumentReader reader;
+    @Autowired
+    private PlanCommandGateway gateway;
+    private final ObjectMapper json = EventJson.mapper();
 
     private static String shippedPlan() {
         try (InputStream in = PlanImportTest.class.getResourceAsStream("/plans/shenzhen-finance-14fyp.yaml")) {
@@ -141,6 +154,62 @@ class PlanImportTest extends CommandSideTest {
         assertThat(again.getBody()).containsEntry("outcome", "UNCHANGED").containsEntry("eventsWritten", 0);
         assertThat((String) again.getBody().get("message")).contains("nothing written");
         assertThat(storedEvents()).isEqualTo(before);
+    }
+
+    @Test
+    void anImportThatWasCutShortIsFinishedByImportingTheSameDocumentAgain() {
+        String document = shippedPlan().replace(SHENZHEN, "SZ-CUT-SHORT");
+        List<PlanCommand> commands = adoptFirst(document, 30);
+
+        ResponseEntity<Map> finished = post(document, "application/yaml");
+
+        assertThat(finished.getStatusCode()).as("%s", finished.getBody()).isEqualTo(HttpStatus.CREATED);
+        assertThat(finished.getBody()).containsEntry("outcome", "COMPLETED")
+                .containsEntry("elements", commands.size()).containsEntry("eventsWritten", commands.size() - 30);
+        assertThat((String) finished.getBody().get("message")).contains("cut short after 30 of " + commands.size());
+        List<PlanEvent> stored = events("SZ-CUT-SHORT");
+        assertThat(stored).hasSize(commands.size());
+        for (int i = 0; i < commands.size(); i++) {
+            JsonNode event = json.valueToTree(stored.get(i));
+            JsonNode command = json.valueToTree(commands.get(i));
+            assertThat(event).as("element %d as the document states it", i).isEqualTo(command);
+        }
+        ResponseEntity<Map> again = post(document, "application/yaml");
+        assertThat(again.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(again.getBody()).containsEntry("outcome", "UNCHANGED");
+    }
+
+    @Test
+    void aPlanChangedAfterItsImportWasCutShortIsNotFinishedSilently() {
+        String document = shippedPlan().replace(SHENZHEN, "SZ-CUT-THEN-CHANGED");
+        adoptFirst(document, 30);
+        asRegistrar(() -> gateway.send(new PlanCommand.SetMilestoneCommand("SZ-CUT-THEN-CHANGED", "I01", 2022,
+                new BigDecimal("4600"), null, null, "年度分解", "DEC-1"), null, "change"));
+        long before = storedEvents();
+
+        ResponseEntity<Map> response = post(document, "application/yaml");
+
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((List<String>) response.getBody().get("differences")).isNotEmpty();
+        assertThat(storedEvents()).as("a refused import writes no event").isEqualTo(before);
+    }
+
+    /** Adopts the document's first {@code count} elements, as an import cut short after them would have. */
+    private List<PlanCommand> adoptFirst(String document, int count) {
+        List<PlanCommand> commands = PlanAdoption.commandsFor(reader.read(document.getBytes(StandardCharsets.UTF_8),
+                false));
+        asRegistrar(() -> commands.subList(0, count).forEach(command -> gateway.send(command, null, "cut-short")));
+        return commands;
+    }
+
+    private static void asRegistrar(Runnable action) {
+        SecurityContextHolder.getContext().setAuthentication(new UsernamePasswordAuthenticationToken("registrar",
+                null, AuthorityUtils.createAuthorityList("ROLE_REGISTRAR")));
+        try {
+            action.run();
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
     }
 
     @Test
