@@ -1,6 +1,6 @@
 // What changed between two dates, with the events that made each change.
 import {getJson} from './api.js';
-import {el} from './dom.js';
+import {el, replace} from './dom.js';
 import {valueText, word} from './words.js';
 
 function eventList(events) {
@@ -20,7 +20,7 @@ export async function renderDiff(container, state) {
         el('ul', {}, items.map(item => el('li', {class: kind, 'data-element': item.element}, line(item),
             eventList(item.events)))));
     const nothing = diff.added.length + diff.removed.length + diff.changed.length === 0;
-    container.replaceChildren(
+    replace(container,
         el('p', {}, `${diff.from} → ${diff.to}`),
         nothing ? el('p', {}, word('nothingChanged')) : null,
         group('added', diff.added, item => el('strong', {}, `+ ${item.element} ${item.details?.name ?? item.details?.title ?? ''}`)),

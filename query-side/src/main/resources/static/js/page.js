@@ -85,11 +85,15 @@ async function show() {
     const ticket = ++rendering;
     writeUrl();
     showControls();
+    const main = document.querySelector('main');
+    main.setAttribute('aria-busy', 'true');
     try {
         await VIEWS[state.view](ticket);
         if (ticket === rendering) $('message').textContent = '';
     } catch (error) {
         if (ticket === rendering) $('message').textContent = error.message;
+    } finally {
+        if (ticket === rendering) main.removeAttribute('aria-busy');
     }
 }
 

@@ -25,7 +25,7 @@ async function render() {
         el('h1', {}, word('reportTitle')),
         el('p', {class: 'report-plan'}, `${plan.title}（${plan.plan}）`),
         el('p', {}, `${word('reportAsOf')}：${plan.asOf} · ${word('reportKnownAt', {time: plan.knownAt})}`),
-        el('p', {class: 'up-to-date', id: 'statement'}, word('upToDate', {time: plan.upToDate.lastRecordedAt ?? '—',
+        el('p', {class: 'up-to-date', id: 'statement'}, word('reportStatement', {time: plan.upToDate.lastRecordedAt ?? '—',
             sequence: plan.upToDate.lastSequence}), el('br'), el('span', {lang: 'en'}, plan.upToDate.statement)),
         el('h2', {}, word('allIndicators')),
         el('table', {class: 'indicators'},
@@ -39,7 +39,8 @@ async function render() {
                     el('td', {}, indicator.unit ?? ''), el('td', {}, valueText(indicator.baseline)),
                     el('td', {class: 'target'}, targetText(indicator.target)),
                     el('td', {}, state.planned?.value ?? '—'),
-                    el('td', {}, finding ? `${finding.year}: ${finding.observedValue}` : '—'),
+                    el('td', {}, finding ? `${finding.year}: ${finding.observedValue}`
+                        + (finding.assessment ? ` · ${word(finding.assessment)}` : '') : '—'),
                     el('td', {}, state.gap ?? '—'), el('td', {}, statusBadge(state.status)));
             }))),
         el('h2', {}, word('changesSinceAdoption')),

@@ -10,7 +10,10 @@ import java.util.List;
  */
 public record ChangeDatesView(String plan, Instant knownAt, List<ChangeDate> dates) {
 
-    /** One effective date and how many recorded changes take effect on it. */
+    /**
+     * One effective date and how many recorded values (versions of attributes) take effect on it: an adoption sets
+     * several, such as an indicator and its baseline and target.
+     */
     public record ChangeDate(LocalDate date, int changes) {
     }
 }
