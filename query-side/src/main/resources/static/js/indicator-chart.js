@@ -3,7 +3,7 @@
 // which decision. The x axis counts years: the end of year y is at y, so annual figures sit on the year's tick.
 import {targetText, word} from './words.js';
 
-export function yearPosition(isoDate) {
+function yearPosition(isoDate) {
     const date = new Date(isoDate + 'T00:00:00Z');
     const year = date.getUTCFullYear();
     const start = Date.UTC(year, 0, 1);
@@ -12,7 +12,7 @@ export function yearPosition(isoDate) {
 }
 
 /** The points of the planned path, in year order. */
-export function plannedPath(indicator) {
+function plannedPath(indicator) {
     const points = [];
     if (indicator.baseline?.value != null) {
         points.push({x: indicator.baseline.year, y: Number(indicator.baseline.value), label: word('baseline')});

@@ -151,6 +151,12 @@ class WebPageBrowserTest {
         return values.stream().map(Number::doubleValue).toList();
     }
 
+    /** What hovering the first revision marker shows. */
+    private static String revisionTooltip() {
+        return String.valueOf(browser.executeScript("return Chart.getChart(document.getElementById('chart'))"
+                + ".data.datasets[2].data[0].label.join(' / ')"));
+    }
+
     private static Number revisionMarkers() {
         return (Number) browser.executeScript(
                 "return Chart.getChart(document.getElementById('chart')).data.datasets[2].data.length");
@@ -176,6 +182,7 @@ class WebPageBrowserTest {
                 .doesNotContain("待生效");
         assertThat(plannedPath()).containsExactly(4189.6, 5200.0, 7000.0);
         assertThat(revisionMarkers().intValue()).isEqualTo(1);
+        assertThat(revisionTooltip()).contains("registrar").contains(REASON).contains(DECISION).contains("2024-01-01");
         chromium.screenshot("2-after-revision");
 
         browser.findElement(By.id("previous-change")).click();
@@ -261,6 +268,30 @@ class WebPageBrowserTest {
         assertThat(browser.findElement(By.id("statement")).getText())
                 .contains("up to date with changes recorded until").contains("(global sequence " + last + ")");
         chromium.screenshot("6-report");
+    }
+
+    @Test
+    void aQuestionThatNeedsASignInAsksForItInThePageAndSendsIt() {
+        open("?plan=" + PLAN);
+        awaitText(I01_TARGET, "7000左右");
+
+        // The event stream is the one part of the API that needs a sign-in today; ask it through the page's client.
+        browser.executeScript("window.answer = null; import('./js/api.js')"
+                + ".then(api => api.getJson('api/events?limit=1'))"
+                + ".then(events => { window.answer = 'events: ' + events.length; },"
+                + " error => { window.answer = 'refused: ' + error.message; })");
+        WebElement dialog = shown(By.id("sign-in"));
+        assertThat(dialog.getText()).contains("需要登录");
+        dialog.findElement(By.name("user")).sendKeys("reader");
+        dialog.findElement(By.name("password")).sendKeys(RegistryApps.READER_PASSWORD);
+        chromium.screenshot("7-sign-in");
+        dialog.findElement(By.cssSelector("button[value='ok']")).click();
+
+        Object answer = waiting().until(d -> browser.executeScript("return window.answer"));
+        assertThat(answer).isEqualTo("events: 1");
+        assertThat(browser.executeScript("return sessionStorage.getItem('plan-registry-sign-in')").toString())
+                .startsWith("Basic ");
+        browser.executeScript("sessionStorage.clear()");
     }
 
     @Test
