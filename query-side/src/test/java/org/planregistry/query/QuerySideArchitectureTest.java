@@ -23,7 +23,7 @@ class QuerySideArchitectureTest {
             .that().resideInAnyPackage("..query.timeline..", "..query.event..", "..query.consistency..")
             .should().dependOnClassesThat().resideInAnyPackage("..query.planasof..", "..query.catalogue..",
                     "..query.diff..", "..query.progress..", "..query.indicatorhistory..", "..query.audit..",
-                    "..query.rebuild..");
+                    "..query.rebuild..", "..query.changedates..");
 
     @ArchTest
     static final ArchRule eachQuestionStandsOnItsOwnOverTheSharedViews = slices()

@@ -68,7 +68,11 @@ class SecurityConfiguration {
                         .requestMatchers("/api/events", "/api/events/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
-                    response.setHeader("WWW-Authenticate", "Basic realm=\"plan-registry\"");
+                    // The web page asks for credentials itself; with this header the browser would put its own
+                    // sign-in box over the page's.
+                    if (!"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))) {
+                        response.setHeader("WWW-Authenticate", "Basic realm=\"plan-registry\"");
+                    }
                     refuse(response, HttpStatus.UNAUTHORIZED, request.getRequestURI().startsWith("/api/events")
                             ? "Following the event stream needs a sign-in (HTTP Basic), such as the reader's"
                             : "Operating the registry needs the operator's sign-in (HTTP Basic)",

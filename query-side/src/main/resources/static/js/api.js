@@ -1,0 +1,62 @@
+// Every request of the page goes through here: JSON from the query side, with an HTTP Basic sign-in asked for
+// only when an answer is 401 (most of the API is public), kept for this browser tab.
+import {word} from './words.js';
+
+const SIGN_IN_KEY = 'plan-registry-sign-in';
+
+/** A refusal or failure, with the problem's detail when the query side sent one. */
+export class ApiProblem extends Error {
+    constructor(status, detail) {
+        super(detail || `HTTP ${status}`);
+        this.status = status;
+    }
+}
+
+export async function getJson(path) {
+    const response = await send(path, 'application/json');
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new ApiProblem(response.status, body.detail);
+    return body;
+}
+
+/** The answer as a Blob (the audit log's CSV). */
+export async function getBlob(path, accept) {
+    const response = await send(path, accept);
+    if (!response.ok) throw new ApiProblem(response.status, (await response.json().catch(() => ({}))).detail);
+    return response.blob();
+}
+
+export function signedIn() {
+    return sessionStorage.getItem(SIGN_IN_KEY) !== null;
+}
+
+async function send(path, accept) {
+    for (;;) {
+        // X-Requested-With: the query side then leaves out WWW-Authenticate, so the browser does not show its own
+        // sign-in box over the page's.
+        const headers = {'Accept': accept, 'X-Requested-With': 'XMLHttpRequest'};
+        const credentials = sessionStorage.getItem(SIGN_IN_KEY);
+        if (credentials) headers.Authorization = credentials;
+        const response = await fetch(path, {headers});
+        if (response.status !== 401) return response;
+        const detail = (await response.json().catch(() => ({}))).detail;
+        if (!await askForSignIn(detail)) throw new ApiProblem(401, detail);
+    }
+}
+
+/** Shows the sign-in dialog; resolves true once the user gave a user and password, false if cancelled. */
+function askForSignIn(detail) {
+    const dialog = document.getElementById('sign-in');
+    dialog.querySelector('#sign-in-reason').textContent = word('signInNeeded', {detail: detail ?? ''});
+    const form = dialog.querySelector('form');
+    form.reset();
+    dialog.showModal();
+    return new Promise(resolve => dialog.addEventListener('close', () => {
+        if (dialog.returnValue !== 'ok') return resolve(false);
+        const pair = `${form.elements.user.value}:${form.elements.password.value}`;
+        // btoa needs Latin-1: encode the UTF-8 bytes of the pair first
+        const bytes = String.fromCharCode(...new TextEncoder().encode(pair));
+        sessionStorage.setItem(SIGN_IN_KEY, 'Basic ' + btoa(bytes));
+        resolve(true);
+    }, {once: true}));
+}

@@ -1,0 +1,114 @@
+// One indicator's chart: the planned path (baseline → milestones in force → target in force), the findings in
+// force as points, and a dashed vertical marker at each known target revision, whose tooltip says who, why and on
+// which decision. The x axis counts years: the end of year y is at y, so annual figures sit on the year's tick.
+import {targetText, word} from './words.js';
+
+function yearPosition(isoDate) {
+    const date = new Date(isoDate + 'T00:00:00Z');
+    const year = date.getUTCFullYear();
+    const start = Date.UTC(year, 0, 1);
+    const length = Date.UTC(year + 1, 0, 1) - start;
+    return year - 1 + (date.getTime() - start + 86400000) / length;
+}
+
+/** The points of the planned path, in year order. */
+function plannedPath(indicator) {
+    const points = [];
+    if (indicator.baseline?.value != null) {
+        points.push({x: indicator.baseline.year, y: Number(indicator.baseline.value), label: word('baseline')});
+    }
+    for (const milestone of indicator.milestones ?? []) {
+        points.push({x: milestone.year, y: Number(milestone.value), label: `${milestone.year}`});
+    }
+    if (indicator.target?.value != null) {
+        points.push({x: indicator.target.year, y: Number(indicator.target.value),
+            label: `${word('target')} ${targetText(indicator.target)}`});
+    }
+    return points.sort((a, b) => a.x - b.x);
+}
+
+/** The version in force of each finding for the point of view, as points. */
+function findingPoints(history, point) {
+    const points = [];
+    for (const finding of history.findings) {
+        const inForce = finding.versions
+            .filter(v => isKnown(v, point) && v.effectiveFrom <= point.asOf)
+            .sort((a, b) => a.effectiveFrom.localeCompare(b.effectiveFrom) || a.globalSequence - b.globalSequence)
+            .pop();
+        if (inForce && !inForce.value.withdrawn && inForce.value.observedValue != null) {
+            points.push({x: finding.year, y: Number(inForce.value.observedValue),
+                label: [`${finding.findingId} ${finding.year}: ${inForce.value.observedValue}`,
+                    word(inForce.value.assessment ?? '') + ' · ' + inForce.actor]});
+        }
+    }
+    return points;
+}
+
+function revisionPoints(history, point) {
+    return history.versions
+        .filter(v => v.attribute === 'target' && v.type !== 'IndicatorAdopted' && isKnown(v, point))
+        .map(v => ({x: yearPosition(v.effectiveFrom), y: Number(v.value.value), label: [
+            `${word('revised')} ${v.effectiveFrom} ${word('since')}: ${targetText(v.value)}`,
+            `${word('by')}: ${v.actor}`, `${word('reason')}: ${v.reason ?? '—'}`,
+            `${word('decision')}: ${v.decisionRef ?? '—'}${v.decisionDate ? ' (' + v.decisionDate + ')' : ''}`]}));
+}
+
+function isKnown(version, point) {
+    return !point.knownAt || Date.parse(version.recordedAt) <= Date.parse(point.knownAt);
+}
+
+// Draws full-height lines at the revisions (dashed) and at the chosen date (grey), behind the data.
+const verticalMarkers = {
+    id: 'verticalMarkers',
+    beforeDatasetsDraw(chart, args, options) {
+        const {ctx, chartArea, scales: {x}} = chart;
+        const line = (position, colour, dash) => {
+            const px = x.getPixelForValue(position);
+            if (px < chartArea.left || px > chartArea.right) return;
+            ctx.save();
+            ctx.strokeStyle = colour;
+            ctx.setLineDash(dash);
+            ctx.beginPath();
+            ctx.moveTo(px, chartArea.top);
+            ctx.lineTo(px, chartArea.bottom);
+            ctx.stroke();
+            ctx.restore();
+        };
+        options.revisions.forEach(p => line(p.x, '#b45309', [6, 4]));
+        line(options.asOf, '#6b7280', []);
+    },
+};
+
+export function drawIndicatorChart(canvas, indicator, history, point, period) {
+    Chart.getChart(canvas)?.destroy();
+    const revisions = revisionPoints(history, point);
+    canvas.setAttribute('aria-label', `${indicator.name}: ${word('plannedPath')} `
+        + plannedPath(indicator).map(p => `${p.x} ${p.y}`).join(', '));
+    return new Chart(canvas, {
+        type: 'scatter',
+        data: {
+            datasets: [
+                {label: word('plannedPath'), data: plannedPath(indicator), showLine: true,
+                    borderColor: '#1d4ed8', backgroundColor: '#1d4ed8'},
+                {label: word('findings'), data: findingPoints(history, point), pointRadius: 6,
+                    pointStyle: 'rectRot', borderColor: '#047857', backgroundColor: '#047857'},
+                {label: word('revisions'), data: revisions, pointRadius: 8, pointStyle: 'triangle',
+                    borderColor: '#b45309', backgroundColor: '#b45309'},
+            ],
+        },
+        options: {
+            animation: false,
+            maintainAspectRatio: false,
+            scales: {
+                x: {type: 'linear', min: period.from - 1, max: period.to,
+                    ticks: {stepSize: 1, callback: value => Number.isInteger(value) ? String(value) : ''}},
+                y: {title: {display: true, text: indicator.unit ?? ''}},
+            },
+            plugins: {
+                verticalMarkers: {revisions, asOf: yearPosition(point.asOf)},
+                tooltip: {callbacks: {label: context => context.raw.label}},
+            },
+        },
+        plugins: [verticalMarkers],
+    });
+}
