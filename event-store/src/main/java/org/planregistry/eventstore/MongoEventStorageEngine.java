@@ -2,6 +2,7 @@ package org.planregistry.eventstore;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -274,7 +275,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             List<Document> found = new ArrayList<>();
             events.find(in("_id", ids)).forEach(found::add);
             if (found.isEmpty()) {
-                break;
+                Document beyond = nextBeyondHole(from, batchSize);
+                if (beyond == null) {
+                    break;
+                }
+                found.add(beyond);
             }
             found.sort(Comparator.comparingLong(doc -> doc.getLong("_id")));
             for (Document doc : found) {
@@ -290,6 +295,21 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             from = token.getIndex() + 1;
         }
         return result;
+    }
+
+    /**
+     * The first event stored after a window of {@code size} numbers from {@code from} that holds none, when numbers
+     * beyond the window were allocated: a hole as wide as the window (commits that allocated numbers and never wrote
+     * them) would otherwise stop every tracker for good, since a tracker only looks at the next window and its
+     * gaps. The numbers passed over become gaps of the token, waited for like any other until the gap timeout. Only
+     * asked when the window is empty and the counter is beyond it, so a tracker at the head never asks.
+     */
+    private Document nextBeyondHole(long from, int size) {
+        long windowEnd = from + size - 1;
+        if (sequence.current() <= windowEnd) {
+            return null;
+        }
+        return events.find(gt("_id", windowEnd)).sort(new Document("_id", 1)).limit(1).first();
     }
 
     private GapAwareTrackingToken withoutExpiredGaps(GapAwareTrackingToken token) {

@@ -291,6 +291,25 @@ class MongoEventStorageEngineTest {
         assertThat(afterThird.getGaps()).as("2 given up after the timeout").isEmpty();
     }
 
+    @Test
+    void aHoleWiderThanATrackersWindowIsPassedOverWithItsNumbersKeptAsGaps() {
+        MongoEventStorageEngine reader = builder(connect()).gapTimeout(Duration.ofSeconds(60))
+                .clock(new SettableClock()).build();
+        MongoEventStorageEngine writer = engine();
+        writer.appendEvents(event("HOLE", 0));
+        // Writers that died after allocating 2..151: more numbers than a tracker's window of 100.
+        new GlobalSequence(connect().getCollection("sequences"), "events").allocate(150);
+        writer.appendEvents(event("HOLE", 1));
+
+        List<? extends TrackedEventMessage<?>> read = reader.readEvents(null, false).toList();
+
+        assertThat(read).extracting(MongoEventStorageEngineTest::globalSequence).containsExactly(1L, 152L);
+        GapAwareTrackingToken token = (GapAwareTrackingToken) read.get(1).trackingToken();
+        assertThat(token.getIndex()).isEqualTo(152);
+        assertThat(token.getGaps()).as("the numbers passed over are still waited for").hasSize(150)
+                .contains(2L, 151L);
+    }
+
     private static long globalSequence(TrackedEventMessage<?> message) {
         return ((Number) message.getMetaData().get(MongoEventStorageEngine.GLOBAL_SEQUENCE)).longValue();
     }
