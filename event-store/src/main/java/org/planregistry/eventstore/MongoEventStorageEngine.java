@@ -41,6 +41,7 @@ import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
@@ -154,12 +155,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             AppendedEvents.record(new AppendedEvents.Appended(last, lastEvent.getAggregateIdentifier(),
                     lastEvent.getSequenceNumber()));
         } catch (MongoBulkWriteException e) {
+            if (e.getWriteErrors().isEmpty()) {
+                // Only the write concern failed (no majority in time, a failover): the documents were written on the
+                // primary and may survive or be rolled back. Nothing is filled: trackers wait for the numbers.
+                throw new EventStoreException("The store did not confirm the commit of global sequence " + first
+                        + " to " + last + " (" + e.getWriteConcernError() + "); it may or may not have been kept", e);
+            }
             // Ordered insert: everything before the first failed document is written, nothing after it.
             int failed = e.getWriteErrors().get(0).getIndex();
             fill(first + failed, last);
             handlePersistenceException(e, messages.get(failed));
         } catch (MongoException e) {
             handlePersistenceException(e, messages.get(0));
+        } catch (RuntimeException e) {
+            // Not the store's answer: the driver refused the documents (one over the size limit, say), so at most
+            // the ones before it were sent. The numbers not written are filled (a filler never replaces an event).
+            fill(first, last);
+            throw e;
         }
     }
 
@@ -216,6 +228,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         for (long id = from; id <= to; id++) {
             try {
                 events.insertOne(filler(id));
+            } catch (MongoWriteException e) {
+                if (e.getError().getCategory() != ErrorCategory.DUPLICATE_KEY) {
+                    log.warn("Could not fill sequence {} after a failed commit; trackers will wait for it", id, e);
+                } // else the number holds an event: the part of the commit that was written before it failed
             } catch (MongoException e) {
                 log.warn("Could not fill sequence {} after a failed commit; trackers will wait for it", id, e);
             }

@@ -1,5 +1,6 @@
 package org.planregistry.eventstore;
 
+import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -23,6 +24,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.ServerAddress;
+import com.mongodb.bulk.BulkWriteResult;
+import com.mongodb.bulk.WriteConcernError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
@@ -38,11 +43,14 @@ import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.extensions.mongo.DefaultMongoTemplate;
 import org.axonframework.extensions.mongo.eventsourcing.tokenstore.MongoTokenStore;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.bson.BsonDocument;
+import org.bson.BsonMaximumSizeExceededException;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -308,6 +316,54 @@ class MongoEventStorageEngineTest {
         assertThat(token.getIndex()).isEqualTo(152);
         assertThat(token.getGaps()).as("the numbers passed over are still waited for").hasSize(150)
                 .contains(2L, 151L);
+    }
+
+    @Test
+    void aCommitWhoseWriteConcernFailedIsReportedAsUnknownAndItsNumbersAreNotFilled() {
+        MongoDatabase database = connect();
+        MongoEventStorageEngine writer = new MongoEventStorageEngine(builder(database)) {
+            @Override
+            protected void insert(List<Document> docs) {
+                super.insert(docs); // written on the primary, then no majority confirmed it in time
+                throw new MongoBulkWriteException(BulkWriteResult.acknowledged(docs.size(), 0, 0, 0, List.of(),
+                        List.of()), List.of(), new WriteConcernError(64, "WriteConcernFailed",
+                        "waiting for replication timed out", new BsonDocument()), new ServerAddress(), Set.of());
+            }
+        };
+        writer.ensureIndexes();
+
+        assertThatThrownBy(() -> writer.appendEvents(event("WC", 0))).isInstanceOf(EventStoreException.class)
+                .hasMessageContaining("may or may not have been kept")
+                .hasCauseInstanceOf(MongoBulkWriteException.class);
+
+        assertThat(database.getCollection("events").countDocuments(eq("filler", true)))
+                .as("a number that may hold the event is not filled").isZero();
+        assertThat(engine().readEvents(null, false).toList()).extracting(MongoEventStorageEngineTest::globalSequence)
+                .containsExactly(1L);
+    }
+
+    @Test
+    void aCommitTheDriverRefusedBeforeWritingLeavesNoNumberToWaitFor() {
+        MongoDatabase database = connect();
+        MongoEventStorageEngine refused = new MongoEventStorageEngine(builder(database)) {
+            @Override
+            protected void insert(List<Document> docs) {
+                throw new BsonMaximumSizeExceededException("Payload document size is larger than maximum of 16793600.");
+            }
+        };
+        MongoEventStorageEngine writer = engine();
+        writer.appendEvents(event("BIG", 0));
+
+        assertThatThrownBy(() -> refused.appendEvents(event("BIG", 1), event("BIG", 2)))
+                .isInstanceOf(BsonMaximumSizeExceededException.class);
+        writer.appendEvents(event("BIG", 1));
+
+        assertThat(database.getCollection("events").countDocuments(eq("filler", true))).isEqualTo(2);
+        // A clock that never moves: without the fillers the tracker would wait at 2 for ever.
+        MongoEventStorageEngine reader = builder(connect()).clock(new SettableClock()).build();
+        List<? extends TrackedEventMessage<?>> read = reader.readEvents(null, false).toList();
+        assertThat(read).extracting(MongoEventStorageEngineTest::globalSequence).containsExactly(1L, 4L);
+        assertThat(((GapAwareTrackingToken) read.get(1).trackingToken()).getGaps()).isEmpty();
     }
 
     private static long globalSequence(TrackedEventMessage<?> message) {
