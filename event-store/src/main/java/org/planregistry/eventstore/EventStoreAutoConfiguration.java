@@ -175,9 +175,14 @@ public class EventStoreAutoConfiguration {
                 .build();
     }
 
+    /**
+     * Tokens per segment in MongoDB. The claim timeout (30 s) exceeds a replica set's election (up to ~12 s) plus
+     * the time to find the new primary ({@code registry.store.timeout}), so an instance that is only cut off by a
+     * failover does not lose its segments to another meanwhile.
+     */
     @Bean
     TokenStore tokenStore(MongoDatabase registryDatabase, Serializer serializer,
-                          @Value("${registry.eventstore.claim-timeout:10s}") Duration claimTimeout) {
+                          @Value("${registry.eventstore.claim-timeout:30s}") Duration claimTimeout) {
         return MongoTokenStore.builder()
                 .mongoTemplate(DefaultMongoTemplate.builder().mongoDatabase(registryDatabase)
                         .trackingTokensCollectionName("trackingtokens").build())

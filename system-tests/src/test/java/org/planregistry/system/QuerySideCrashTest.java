@@ -29,6 +29,7 @@ import org.planregistry.api.Qualifier;
 import org.planregistry.api.Target;
 import org.planregistry.command.plan.PlanCommandGateway;
 import org.planregistry.eventstore.TestMongo;
+import org.planregistry.query.QuerySideApplication;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -71,7 +72,9 @@ class QuerySideCrashTest {
                 assertThat(position).as("killed in the middle of the replay").isLessThan(last);
             }
 
-            ConfigurableApplicationContext restarted = RegistryApps.querySide(uri);
+            // The killed instance's claims are taken over once they are older than the claim timeout.
+            ConfigurableApplicationContext restarted = RegistryApps.start(QuerySideApplication.class, uri,
+                    "query-side", Map.of("registry.eventstore.claim-timeout", "5s"));
             try {
                 String base = RegistryApps.baseUrl(restarted);
                 Map<String, JsonNode> afterCrash = answers(base, last, knownAt);

@@ -21,6 +21,7 @@ import org.bson.Document;
 import org.planregistry.api.PlanEvent;
 import org.planregistry.query.audit.AuditStore.Memory;
 import org.planregistry.query.event.EventBatch;
+import org.planregistry.query.event.ForwardWrites;
 import org.planregistry.query.event.RecordedEvent;
 
 /**
@@ -93,12 +94,12 @@ final class AuditChanges implements EventBatch.Changes {
             store.entries().bulkWrite(entries, UNORDERED);
         }
         if (!remembered.isEmpty()) {
-            List<WriteModel<Document>> facts = new ArrayList<>(remembered.size());
+            List<ReplaceOneModel<Document>> facts = new ArrayList<>(remembered.size());
             for (String key : remembered) {
                 Memory memory = memories.get(key);
-                facts.add(new ReplaceOneModel<>(eq("_id", key), AuditStore.toDocument(key, memory), UPSERT));
+                facts.add(ForwardWrites.replace(key, AuditStore.toDocument(key, memory), memory.lastSequence()));
             }
-            store.memory().bulkWrite(facts, UNORDERED);
+            ForwardWrites.write(store.memory(), facts); // a newer memory stored by another instance is kept
         }
         if (head >= 0) {
             store.advanceHead(head);

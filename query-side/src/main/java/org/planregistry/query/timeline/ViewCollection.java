@@ -11,16 +11,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReplaceOneModel;
-import com.mongodb.client.model.ReplaceOptions;
-import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
+import org.planregistry.query.event.ForwardWrites;
 import org.bson.conversions.Bson;
 
 /**
@@ -34,10 +33,8 @@ import org.bson.conversions.Bson;
  */
 final class ViewCollection<T> {
 
-    private static final String LAST_SEQUENCE = "lastSequence";
+    private static final String LAST_SEQUENCE = ForwardWrites.LAST_SEQUENCE;
     private static final Bson SEQUENCE_ONLY = Projections.include(LAST_SEQUENCE);
-    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
-    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
     private static final int DECODED_PER_LOOK_UP = 8;
 
     private final MongoCollection<Document> collection;
@@ -83,17 +80,26 @@ final class ViewCollection<T> {
         return doc == null ? -1 : sequence(doc);
     }
 
-    /** Stores {@code views} whole, each under its key, and keeps them. */
+    /** Stores {@code views} whole, each under its key unless a newer one is stored there, and keeps them. */
     void replace(Collection<T> views) {
         if (views.isEmpty()) {
             return;
         }
-        List<WriteModel<Document>> writes = new ArrayList<>(views.size());
-        for (T view : views) {
-            writes.add(new ReplaceOneModel<>(eq("_id", keyOf.apply(view)), ViewDocuments.toDocument(view), UPSERT));
+        List<T> written = new ArrayList<>(views);
+        List<ReplaceOneModel<Document>> writes = new ArrayList<>(views.size());
+        for (T view : written) {
+            writes.add(ForwardWrites.replace(keyOf.apply(view), ViewDocuments.toDocument(view),
+                    sequenceOf.applyAsLong(view)));
         }
-        collection.bulkWrite(writes, UNORDERED);
-        views.forEach(view -> decoded.put(keyOf.apply(view), view));
+        Set<Integer> newerStored = ForwardWrites.write(collection, writes);
+        for (int i = 0; i < written.size(); i++) {
+            String key = keyOf.apply(written.get(i));
+            if (newerStored.contains(i)) {
+                decoded.remove(key); // the store holds a newer one: read it when next needed
+            } else {
+                decoded.put(key, written.get(i));
+            }
+        }
     }
 
     void clear() {

@@ -55,6 +55,22 @@ class ViewCollectionTest {
     }
 
     @Test
+    void aLateWriterWithAnOlderDocumentChangesNothing() {
+        ViewCollection<Note> newer = collection(100);
+        notes.replace(List.of(new Note("a", "first", 1)));
+        newer.replace(List.of(new Note("a", "newer", 9)));
+
+        // The first instance's late write (a retry after a failover, say) of state older than what is stored.
+        notes.replace(List.of(new Note("a", "late and older", 5), new Note("b", "new", 5)));
+
+        assertThat(stored.find(eq("_id", "a")).first().getString("text")).isEqualTo("newer");
+        assertThat(notes.find("a")).as("the late writer reads what is stored").contains(new Note("a", "newer", 9));
+        assertThat(notes.find("b")).as("the rest of its batch is written").contains(new Note("b", "new", 5));
+        notes.replace(List.of(new Note("a", "same sequence", 9)));
+        assertThat(newer.find("a")).as("not even at the same sequence").contains(new Note("a", "newer", 9));
+    }
+
+    @Test
     void seesAChangeByAnotherWriter() {
         notes.replace(List.of(new Note("a", "first", 1)));
         stored.replaceOne(eq("_id", "a"), new Document("_id", "a").append("text", "changed elsewhere")

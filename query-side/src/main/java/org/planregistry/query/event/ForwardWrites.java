@@ -1,0 +1,72 @@
+package org.planregistry.query.event;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoBulkWriteException;
+import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.BulkWriteOptions;
+import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.ReplaceOptions;
+import org.bson.Document;
+
+/**
+ * Replaces view documents only by newer ones: each replacement is conditional on the stored document's
+ * {@code lastSequence} being older than the new one's. A query side whose write arrives late — retried by the driver
+ * on a new primary after a failover, while another instance has taken over the processor's segment and written newer
+ * state — then changes nothing instead of putting older state back, which the newer instance's token has already
+ * passed and would never repair.
+ *
+ * <p>When the stored document is as new or newer, the condition does not match and the upsert tries to insert a
+ * second document under the same {@code _id}, which the unique {@code _id} index refuses: that refusal is the
+ * "already newer" answer, and the document is reported as not written.
+ */
+public final class ForwardWrites {
+
+    public static final String LAST_SEQUENCE = "lastSequence";
+    private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
+
+    private ForwardWrites() {
+    }
+
+    /** A replacement of the document under {@code id} by {@code document}, unless the store holds a newer one. */
+    public static ReplaceOneModel<Document> replace(Object id, Document document, long lastSequence) {
+        return new ReplaceOneModel<>(and(eq("_id", id), lt(LAST_SEQUENCE, lastSequence)), document, UPSERT);
+    }
+
+    /**
+     * Writes the replacements; returns the positions (in {@code writes}) of those not written because the store
+     * holds the document at the same or a later sequence.
+     *
+     * @throws MongoBulkWriteException when a write failed for any other reason
+     */
+    public static Set<Integer> write(MongoCollection<Document> collection, List<ReplaceOneModel<Document>> writes) {
+        if (writes.isEmpty()) {
+            return Set.of();
+        }
+        try {
+            collection.bulkWrite(writes, UNORDERED);
+            return Set.of();
+        } catch (MongoBulkWriteException e) {
+            Set<Integer> newerStored = new HashSet<>();
+            for (BulkWriteError error : e.getWriteErrors()) {
+                if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
+                    throw e;
+                }
+                newerStored.add(error.getIndex());
+            }
+            if (e.getWriteConcernError() != null) {
+                throw e;
+            }
+            return newerStored;
+        }
+    }
+}
