@@ -125,9 +125,9 @@ class IdempotencyHttpTest extends CommandSideTest {
         assertThat(eventsOf(plan)).as("the retry writes nothing").isEqualTo(events);
         sameAnswer(post(registrar(), path, REVISION, "retry-1"), first);
         assertThat(eventsOf(plan)).isEqualTo(events);
-        // Without the key the same request is a new command: the plan's rules decide it again.
-        assertThat(post(registrar(), path, REVISION, null).getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(eventsOf(plan)).isEqualTo(events + 1);
+        // Without the key the same request is a new command, which the plan's rules refuse: the target is 7000 now.
+        assertThat(post(registrar(), path, REVISION, null).getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(eventsOf(plan)).isEqualTo(events);
     }
 
     @Test
@@ -205,8 +205,8 @@ class IdempotencyHttpTest extends CommandSideTest {
     void aRefusedCommandIsNotRememberedAndItsRetryIsDecidedAgain() {
         String plan = plan("IDEM-REFUSED");
         String finding = """
-                {"subjectKind": "INDICATOR", "subjectCode": "I01", "year": 2023, "assessment": "ON_TRACK",
-                 "effectiveFrom": "2024-03-02"}""";
+                {"subjectKind": "INDICATOR", "subjectCode": "I01", "year": 2023, "observedValue": "5000",
+                 "unit": "亿元", "assessment": "ON_TRACK", "effectiveFrom": "2024-03-02"}""";
         String path = "/api/plans/" + plan + "/evaluations/E1/findings";
         long events = eventsOf(plan);
 
