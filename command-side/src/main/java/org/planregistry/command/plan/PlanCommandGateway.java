@@ -71,7 +71,10 @@ public class PlanCommandGateway {
         ACCEPTED,
         /** Recorded before under the same idempotency key: answered as then, nothing written. */
         REPEATED,
-        /** Refused by the plan's rules (400, 404, 409 for the plan's state): nothing written. */
+        /**
+         * Refused by the plan's rules (400, 404, 409 for the plan's state), or under an idempotency key used for
+         * another command (422): nothing written.
+         */
         REFUSED,
         /** Lost to a concurrent change or based on an older version ({@code If-Match}): nothing written. */
         CONFLICT,
@@ -82,7 +85,8 @@ public class PlanCommandGateway {
             if (failure instanceof PlanRuleViolation violation) {
                 return violation.kind() == PlanRuleViolation.Kind.STALE ? CONFLICT : REFUSED;
             }
-            if (failure instanceof IdempotencyKeyReused || failure instanceof AggregateNotFoundException || failure instanceof AggregateStreamCreationException) {
+            if (failure instanceof IdempotencyKeyReused || failure instanceof AggregateNotFoundException
+                    || failure instanceof AggregateStreamCreationException) {
                 return REFUSED;
             }
             return failure instanceof ConcurrencyException ? CONFLICT : ERROR;
