@@ -40,6 +40,7 @@ import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackedEventData;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.eventsourcing.eventstore.BatchingEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.serialization.SerializedObject;
@@ -67,6 +68,10 @@ import org.slf4j.LoggerFactory;
  * <p>What an append wrote (its last global sequence and the aggregate's version) is recorded in the unit of work that
  * committed it ({@link AppendedEvents}), so a command's sender can answer with it whatever thread handled the command.
  *
+ * <p>A commit whose first event carries an {@link #IDEMPOTENCY_KEY} in its metadata stores that key beside the
+ * event as well, under a unique index: the event and its key are one write, so a command sent again under the same
+ * key is found ({@link #eventWithIdempotencyKey}) and a second commit under it writes nothing.
+ *
  * <p>Aggregates load by {@code aggregateKey $in}, snapshots by {@code _id}; no query here is a range scan, which
  * keeps every access path flat as the store grows, on a real MongoDB and on the embedded server alike.
  */
@@ -77,6 +82,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private static final String FILLER = "filler";
     /** Metadata key under which every stored event carries its global sequence number. */
     public static final String GLOBAL_SEQUENCE = "globalSequence";
+    /** Metadata key, and field of the stored event, of the idempotency key a commit was sent under. */
+    public static final String IDEMPOTENCY_KEY = "idempotencyKey";
 
     private final MongoCollection<Document> events;
     private final MongoCollection<Document> snapshots;
@@ -101,9 +108,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         return new Builder();
     }
 
-    /** Creates the unique key that enforces one event per (aggregate, sequence). Idempotent. */
+    /**
+     * Creates the unique keys: one event per (aggregate, sequence), one commit per idempotency key. Idempotent.
+     * The idempotency key's index is sparse because most events have none; a real MongoDB and the embedded server
+     * both enforce a sparse unique index and answer an exact match from it (the embedded server ignores partial
+     * indexes).
+     */
     public void ensureIndexes() {
         events.createIndex(new Document("aggregateKey", 1), new IndexOptions().unique(true).name("aggregateKey"));
+        events.createIndex(new Document(IDEMPOTENCY_KEY, 1),
+                new IndexOptions().unique(true).sparse(true).name(IDEMPOTENCY_KEY));
     }
 
     /** The chain that turns stored older revisions into current ones, for readers outside Axon's processors. */
@@ -140,6 +154,11 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             DomainEventMessage<?> event = asDomainEvent(messages.get(i))
                     .andMetaData(Map.of(GLOBAL_SEQUENCE, first + i));
             Document doc = toDocument(first + i, event, serializer);
+            if (i == 0 && event.getMetaData().get(IDEMPOTENCY_KEY) instanceof String key) {
+                // On the first event: a commit that loses on this key fails at its first insert and, the insert
+                // being ordered, writes nothing at all.
+                doc.append(IDEMPOTENCY_KEY, key);
+            }
             Document before = chainHeads.get(event.getAggregateIdentifier());
             String previous = before != null ? before.getString(HashChain.HASH)
                     : previousHash(event.getAggregateIdentifier(), event.getSequenceNumber());
@@ -245,6 +264,16 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
      */
     static Document filler(long id) {
         return new Document("_id", id).append("aggregateKey", "~" + FILLER + "/" + id).append(FILLER, true);
+    }
+
+    /** The first event of the commit stored under an idempotency key, read as any event is, or empty. */
+    public Optional<DomainEventMessage<?>> eventWithIdempotencyKey(String key) {
+        Document stored = events.find(eq(IDEMPOTENCY_KEY, key)).first();
+        if (stored == null) {
+            return Optional.empty();
+        }
+        return EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(toEntry(stored)), getEventSerializer(),
+                upcasterChain).asStream().findFirst().map(event -> (DomainEventMessage<?>) event);
     }
 
     /** The collection the events are stored in, for the readers in this package. */

@@ -242,6 +242,33 @@ class MongoEventStorageEngineTest {
     }
 
     @Test
+    void aSecondCommitUnderOneIdempotencyKeyWritesNothingAndTheFirstIsFoundByIt() {
+        MongoEventStorageEngine engine = engine();
+        engine.appendEvents(event("KEYED", 0));
+        Map<String, String> key = Map.of(MongoEventStorageEngine.IDEMPOTENCY_KEY, "registrar:retry-1");
+        engine.appendEvents(event("KEYED", 1).andMetaData(key), event("KEYED", 2).andMetaData(key));
+        assertThat(engine.eventWithIdempotencyKey("registrar:other")).isEmpty();
+
+        // Based on the plan after the first commit, so only the key stands in its way.
+        assertThatThrownBy(() -> engine.appendEvents(event("KEYED", 3).andMetaData(key)))
+                .isInstanceOf(ConcurrencyException.class);
+
+        MongoDatabase database = connect();
+        assertThat(database.getCollection("events").countDocuments(new Document("aggregateKey", "KEYED/3")))
+                .isZero();
+        assertThat(database.getCollection("events")
+                .countDocuments(new Document(MongoEventStorageEngine.IDEMPOTENCY_KEY, "registrar:retry-1")))
+                .as("the key is stored beside the commit's first event only").isEqualTo(1);
+        assertThat(engine.eventWithIdempotencyKey("registrar:retry-1")).hasValueSatisfying(found -> {
+            assertThat(found.getSequenceNumber()).isEqualTo(1);
+            assertThat(found.getPayload()).isEqualTo(event("KEYED", 1).getPayload());
+            assertThat(found.getMetaData()).containsEntry(MongoEventStorageEngine.IDEMPOTENCY_KEY,
+                    "registrar:retry-1").containsKey(MongoEventStorageEngine.GLOBAL_SEQUENCE);
+        });
+        assertThat(new ChainVerification(database).verify("KEYED").intact()).isTrue();
+    }
+
+    @Test
     void theNumbersOfALostRaceAreFilledAndATrackerDoesNotWaitForThem() {
         MongoEventStorageEngine engine = engine();
         engine.appendEvents(event("LOST", 0));

@@ -12,6 +12,8 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.Content;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.media.StringSchema;
+import io.swagger.v3.oas.models.parameters.HeaderParameter;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
@@ -23,7 +25,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * The command API's OpenAPI description ({@code /v3/api-docs}, Swagger UI at {@code /swagger-ui.html}): title,
  * description, HTTP Basic, and the examples of README.md for the commands it shows. Every command answers 201 with
- * {@code CommandAccepted}; refusals are problems (RFC 9457).
+ * {@code CommandAccepted}; refusals are problems (RFC 9457). Every command takes an {@code Idempotency-Key}, which
+ * its endpoint reads from the request rather than as a parameter, so it is described here.
  */
 @Configuration
 class ApiDocumentation {
@@ -74,7 +77,13 @@ class ApiDocumentation {
                         do everything but evaluations, evaluators evaluations (HTTP Basic). Refusals are \
                         `application/problem+json` with `field` and `reason`: 400 invalid, 401/403 sign-in or role, \
                         404 unknown plan or element, 409 conflict with the plan's state, 412 stale `If-Match`. \
-                        `X-Correlation-Id` (printable, at most 100 characters) is carried onto the events and returned."""))
+                        `X-Correlation-Id` (printable, at most 100 characters) is carried onto the events and returned. \
+                        Every command takes an `Idempotency-Key` (printable ASCII, 1–200 characters, scoped to the \
+                        signed-in user): a retry with the same key and the same command writes nothing and answers \
+                        as the first time (`Idempotent-Replayed: true`); the same key with a different command is \
+                        refused with 422. Keys are kept as long as the events, forever. A refused command is not \
+                        remembered: its retry is decided again. The import takes no key: an identical re-import \
+                        writes nothing already."""))
                 .components(new Components().addSecuritySchemes(BASIC,
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
                 .addSecurityItem(new SecurityRequirement().addList(BASIC));
@@ -92,6 +101,17 @@ class ApiDocumentation {
                 // Every command answers 201 Created: its events are stored.
                 responses.addApiResponse("201", responses.remove("200")
                         .description("Accepted: the command's events are stored"));
+            }
+            if (path.startsWith("/api/plans") && !path.equals("/api/plans/import")) {
+                post.addParametersItem(new HeaderParameter().name("Idempotency-Key").required(false)
+                        .schema(new StringSchema().minLength(1).maxLength(200).pattern("^[\\x20-\\x7E]+$"))
+                        .description("Your key for this request (printable ASCII, 1–200 characters, yours alone): "
+                                + "sent again with the same command, the first answer comes back and nothing is "
+                                + "written; with a different command, 422"));
+                if (responses != null) {
+                    responses.addApiResponse("422", new ApiResponse()
+                            .description("The Idempotency-Key was used before for a different request"));
+                }
             }
             String[] example = EXAMPLES.get(PathItem.HttpMethod.POST + " " + path);
             if (example == null) {

@@ -2,6 +2,7 @@ package org.planregistry.command.plan;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -30,6 +31,9 @@ import org.springframework.stereotype.Component;
  * event the command produces. The answer (global sequence and version) comes back in the command's result
  * ({@link AppendsInResult}), not through the calling thread.
  *
+ * <p>A command sent with an idempotency key is recorded at most once per user and key: sent again, it is answered
+ * with its first answer and writes nothing ({@link RepeatedCommands}).
+ *
  * <p>Every command sent here is logged once, at INFO, with its correlation id, plan, type, outcome and duration,
  * and counted and timed ({@code registry.commands}, {@code registry.command.duration}, tags {@code command} and
  * {@code outcome}; docs/operations.md).
@@ -43,13 +47,15 @@ public class PlanCommandGateway {
     private static final Logger log = LoggerFactory.getLogger(PlanCommandGateway.class);
 
     private final CommandGateway gateway;
+    private final RepeatedCommands repeated;
     private final Meter.MeterProvider<Counter> commands;
     private final Meter.MeterProvider<Timer> durations;
 
-    public PlanCommandGateway(CommandGateway gateway, MeterRegistry meters) {
+    public PlanCommandGateway(CommandGateway gateway, RepeatedCommands repeated, MeterRegistry meters) {
         this.gateway = gateway;
+        this.repeated = repeated;
         this.commands = Counter.builder("registry.commands")
-                .description("Commands sent, by type and outcome (accepted, refused, conflict, error)")
+                .description("Commands sent, by type and outcome (accepted, repeated, refused, conflict, error)")
                 .withRegistry(meters);
         this.durations = Timer.builder("registry.command.duration")
                 .description("Time from sending a command to its answer, by type and outcome")
@@ -63,7 +69,12 @@ public class PlanCommandGateway {
     enum Outcome {
         /** Accepted: its events are stored. */
         ACCEPTED,
-        /** Refused by the plan's rules (400, 404, 409 for the plan's state): nothing written. */
+        /** Recorded before under the same idempotency key: answered as then, nothing written. */
+        REPEATED,
+        /**
+         * Refused by the plan's rules (400, 404, 409 for the plan's state), or under an idempotency key used for
+         * another command (422): nothing written.
+         */
         REFUSED,
         /** Lost to a concurrent change or based on an older version ({@code If-Match}): nothing written. */
         CONFLICT,
@@ -74,7 +85,8 @@ public class PlanCommandGateway {
             if (failure instanceof PlanRuleViolation violation) {
                 return violation.kind() == PlanRuleViolation.Kind.STALE ? CONFLICT : REFUSED;
             }
-            if (failure instanceof AggregateNotFoundException || failure instanceof AggregateStreamCreationException) {
+            if (failure instanceof IdempotencyKeyReused || failure instanceof AggregateNotFoundException
+                    || failure instanceof AggregateStreamCreationException) {
                 return REFUSED;
             }
             return failure instanceof ConcurrencyException ? CONFLICT : ERROR;
@@ -86,13 +98,23 @@ public class PlanCommandGateway {
     }
 
     public Recorded send(PlanCommand command, Long expectedVersion, String correlationId) {
+        return send(command, expectedVersion, correlationId, null);
+    }
+
+    /**
+     * Sends a command; with an {@code idempotencyKey} (the client's, not yet scoped to the user) a command recorded
+     * before under it is answered as then instead, and a different command under it is refused.
+     */
+    public Recorded send(PlanCommand command, Long expectedVersion, String correlationId, String idempotencyKey) {
         String correlation = correlationId == null ? UUID.randomUUID().toString() : correlationId;
         long started = System.nanoTime();
         Outcome outcome = Outcome.ERROR;
         Throwable failure = null;
         try {
-            Recorded recorded = dispatch(command, expectedVersion, correlation);
-            outcome = Outcome.ACCEPTED;
+            Map<String, Object> metaData = metaData(expectedVersion, correlation);
+            Recorded recorded = idempotencyKey == null ? dispatch(command, metaData)
+                    : dispatchOnce(command, metaData, expectedVersion, idempotencyKey);
+            outcome = recorded.repeated() ? Outcome.REPEATED : Outcome.ACCEPTED;
             return recorded;
         } catch (RuntimeException | Error e) {
             failure = e;
@@ -119,7 +141,7 @@ public class PlanCommandGateway {
         return command.getClass().getSimpleName().replaceFirst("Command$", "");
     }
 
-    private Recorded dispatch(PlanCommand command, Long expectedVersion, String correlationId) {
+    private static Map<String, Object> metaData(Long expectedVersion, String correlationId) {
         Map<String, Object> metaData = new HashMap<>();
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         metaData.put("actor", auth == null ? "system" : auth.getName());
@@ -130,6 +152,29 @@ public class PlanCommandGateway {
         if (expectedVersion != null) {
             metaData.put(EXPECTED_VERSION, expectedVersion);
         }
+        return metaData;
+    }
+
+    private Recorded dispatchOnce(PlanCommand command, Map<String, Object> metaData, Long expectedVersion,
+                                  String idempotencyKey) {
+        String key = RepeatedCommands.scoped((String) metaData.get("actor"), idempotencyKey);
+        String fingerprint = RepeatedCommands.fingerprint(command, expectedVersion);
+        Optional<Recorded> original = repeated.original(key, fingerprint);
+        if (original.isPresent()) {
+            return original.get();
+        }
+        metaData.put(RepeatedCommands.IDEMPOTENCY_KEY, key);
+        metaData.put(RepeatedCommands.REQUEST_FINGERPRINT, fingerprint);
+        try {
+            return dispatch(command, metaData);
+        } catch (RuntimeException e) {
+            // The same request sent at the same moment lost to its twin (on the plan's version, the key's unique
+            // index or a rule the twin's event now breaks): the twin's answer is this one's too.
+            return repeated.original(key, fingerprint).orElseThrow(() -> e);
+        }
+    }
+
+    private Recorded dispatch(PlanCommand command, Map<String, Object> metaData) {
         Object result;
         try {
             result = gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData));
@@ -143,6 +188,6 @@ public class PlanCommandGateway {
         }
         var appended = outcome.appended().last();
         return new Recorded(outcome.result(), appended.map(AppendedEvents.Appended::globalSequence).orElse(null),
-                appended.map(AppendedEvents.Appended::aggregateSequence).orElse(null));
+                appended.map(AppendedEvents.Appended::aggregateSequence).orElse(null), false);
     }
 }

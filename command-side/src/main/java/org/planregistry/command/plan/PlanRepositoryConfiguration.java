@@ -18,10 +18,10 @@ import org.springframework.context.annotation.Configuration;
 /**
  * How plans are stored and loaded: a snapshot every {@code registry.snapshot.threshold} events so a long history
  * loads in constant time (a snapshot of an older shape of the plan is ignored: {@link OlderPlanSnapshots}), and a
- * cache of loaded plans so consecutive commands skip the load. Also copies the actor, role and correlation id from
- * each command onto the events it produces, and returns with each command's result what it appended. Axon's own
- * snapshotter is not there: the event store's auto-configuration removes it from both applications, and
- * {@link PlanSnapshotTrigger} writes the plans' snapshots.
+ * cache of loaded plans so consecutive commands skip the load. Also copies the actor, role, correlation id and
+ * idempotency key from each command onto the events it produces, and returns with each command's result what it
+ * appended. Axon's own snapshotter is not there: the event store's auto-configuration removes it from both
+ * applications, and {@link PlanSnapshotTrigger} writes the plans' snapshots.
  */
 @Configuration
 class PlanRepositoryConfiguration {
@@ -50,9 +50,11 @@ class PlanRepositoryConfiguration {
         return new WeakReferenceCache();
     }
 
+    /** What goes from a command's metadata onto its events: who, which request, and the idempotency key if any. */
     @Bean
     CorrelationDataProvider auditMetaData() {
-        return new SimpleCorrelationDataProvider("actor", "role", "correlationId");
+        return new SimpleCorrelationDataProvider("actor", "role", "correlationId", RepeatedCommands.IDEMPOTENCY_KEY,
+                RepeatedCommands.REQUEST_FINGERPRINT);
     }
 
     /** Registered once every bean exists (the bus depends on this configuration's beans), before any command. */

@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.planregistry.command.importing.ImportConflict;
 import org.planregistry.command.importing.InvalidPlanDocument;
+import org.planregistry.command.plan.IdempotencyKeyReused;
 import org.planregistry.command.plan.PlanRuleViolation;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -34,7 +35,8 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 /**
  * Turns every refusal into an RFC 9457 problem ({@code application/problem+json}) that names the field and the
  * reason: 400 for a malformed request, 404 for something unknown, 409 for a conflict with the plan's state, 412 for
- * a stale {@code If-Match}. A client's mistake never reaches the user as a bare 500.
+ * a stale {@code If-Match}, 422 for an {@code Idempotency-Key} used before for a different request. A client's
+ * mistake never reaches the user as a bare 500.
  */
 @RestControllerAdvice
 class ProblemAdvice extends ResponseEntityExceptionHandler {
@@ -48,6 +50,11 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             case INVALID -> HttpStatus.BAD_REQUEST;
         };
         return problem(status, e.field(), e.getMessage());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ProblemDetail idempotencyKeyReused(IdempotencyKeyReused e) {
+        return problem(HttpStatus.UNPROCESSABLE_ENTITY, CommandResponses.IDEMPOTENCY_KEY, e.getMessage());
     }
 
     @ExceptionHandler(AggregateNotFoundException.class)
