@@ -25,8 +25,8 @@ class StoreUnavailable {
         log.warn("The store failed to answer a command: {}", e.toString());
         // An append whose answer did not arrive may still have been written: the client must look before it repeats.
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-                "the store did not answer in time; the command may or may not have been recorded: check the plan "
-                        + "(the version in its ETag, or its audit log) before sending it again");
+                "the store did not answer in time; the command may or may not have been recorded: send it again "
+                        + "with the same Idempotency-Key (recorded once either way), or check the plan first");
         problem.setTitle("Store unavailable");
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, "5")
                 .body(problem);
