@@ -98,7 +98,7 @@ class EventFeed {
     }
 
     private FeedEvent encode(TrackedEventMessage<?> message) {
-        byte[] json = PlanCloudEvents.json(cloudEvents.of(message));
+        byte[] json = cloudEvents.json(message);
         // The plan is the aggregate: read from the message rather than by decoding the payload.
         String plan = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
                 : ((PlanEvent) message.getPayload()).planCode();

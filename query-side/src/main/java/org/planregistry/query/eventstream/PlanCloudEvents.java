@@ -1,14 +1,22 @@
 package org.planregistry.query.eventstream;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.core.format.EventFormat;
@@ -31,6 +39,8 @@ public class PlanCloudEvents {
     /** The JSON event format (structured mode), also used for Kafka records. */
     public static final EventFormat FORMAT = new JsonFormat();
     private static final String JSON = "application/json";
+    private static final JsonFactory JSON_FACTORY = new JsonFactory();
+    private static final byte[] DATA_FIELD = ",\"data\":".getBytes(StandardCharsets.US_ASCII);
     private static final int SEQUENCE_DIGITS = 19;
     private static final String EFFECTIVE_FROM = "effectiveFrom";
 
@@ -78,29 +88,88 @@ public class PlanCloudEvents {
 
     /** The CloudEvent of a stored plan event; the message must carry its global sequence. */
     public CloudEvent of(EventMessage<?> message) {
+        Envelope envelope = envelope(message);
+        CloudEventBuilder builder = CloudEventBuilder.v1()
+                .withId(envelope.id())
+                .withSource(envelope.source())
+                .withType(envelope.type())
+                .withSubject(envelope.subject())
+                .withTime(envelope.time())
+                .withData(JSON, envelope.dataSchema(), envelope.data())
+                .withExtension("sequence", envelope.sequence())
+                .withExtension("effectivedate", envelope.effectiveDate());
+        if (envelope.planVersion() != null) {
+            builder.withExtension("planversion", envelope.planVersion());
+        }
+        if (envelope.actor() != null) {
+            builder.withExtension("actor", envelope.actor());
+        }
+        if (envelope.correlationId() != null) {
+            builder.withExtension("correlationid", envelope.correlationId());
+        }
+        return builder.build();
+    }
+
+    /**
+     * The structured-mode JSON of the CloudEvent of a stored plan event, written straight from the envelope: what
+     * {@link #json(CloudEvent)} writes for {@link #of}, without building the SDK's event and reading it back
+     * attribute by attribute, which cost a fifth of a feed page. The data is copied in as stored.
+     */
+    public byte[] json(EventMessage<?> message) {
+        Envelope envelope = envelope(message);
+        ByteArrayOutputStream out = new ByteArrayOutputStream(envelope.data().length + 512);
+        try (JsonGenerator json = JSON_FACTORY.createGenerator(out)) {
+            json.writeStartObject();
+            json.writeStringField("specversion", "1.0");
+            json.writeStringField("id", envelope.id());
+            json.writeStringField("source", envelope.source().toString());
+            json.writeStringField("type", envelope.type());
+            json.writeStringField("datacontenttype", JSON);
+            json.writeStringField("dataschema", envelope.dataSchema().toString());
+            json.writeStringField("subject", envelope.subject());
+            json.writeStringField("time", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(envelope.time()));
+            json.writeStringField("sequence", envelope.sequence());
+            json.writeStringField("effectivedate", envelope.effectiveDate());
+            if (envelope.planVersion() != null) {
+                json.writeNumberField("planversion", envelope.planVersion());
+            }
+            if (envelope.actor() != null) {
+                json.writeStringField("actor", envelope.actor());
+            }
+            if (envelope.correlationId() != null) {
+                json.writeStringField("correlationid", envelope.correlationId());
+            }
+            // The data goes in as the stored bytes, after what the generator wrote; the generator, which still
+            // counts the object as open, must then not close it.
+            json.flush();
+            out.write(DATA_FIELD);
+            out.write(envelope.data());
+            out.write('}');
+            json.disable(JsonGenerator.Feature.AUTO_CLOSE_JSON_CONTENT);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** Every attribute of an event's CloudEvent, worked out once, whichever way it is then written. */
+    private record Envelope(String id, URI source, String type, String subject, OffsetDateTime time,
+                            URI dataSchema, String sequence, String effectiveDate, Integer planVersion,
+                            String actor, String correlationId, byte[] data) {
+    }
+
+    private Envelope envelope(EventMessage<?> message) {
         Class<?> type = message.getPayloadType();
         Map<String, ?> meta = message.getMetaData();
         byte[] data = message.serializePayload(serializer, byte[].class).getData();
         Map<String, String> fields = PayloadFields.read(data, envelopeFields.get(type));
-        CloudEventBuilder builder = CloudEventBuilder.v1()
-                .withId(message.getIdentifier())
-                .withSource(sources.computeIfAbsent(fields.get("planCode"), plan -> URI.create("/plans/" + plan)))
-                .withType(types.get(type))
-                .withSubject(EventSubject.of(type, fields))
-                .withTime(message.getTimestamp().atOffset(ZoneOffset.UTC))
-                .withData(JSON, schema(type), data)
-                .withExtension("sequence", sequence(RecordedEvent.globalSequence(message)))
-                .withExtension("effectivedate", effectiveDate(message, fields));
-        if (message instanceof DomainEventMessage<?> domain) {
-            builder.withExtension("planversion", Math.toIntExact(domain.getSequenceNumber()));
-        }
-        if (meta.get("actor") != null) {
-            builder.withExtension("actor", meta.get("actor").toString());
-        }
-        if (meta.get("correlationId") != null) {
-            builder.withExtension("correlationid", meta.get("correlationId").toString());
-        }
-        return builder.build();
+        return new Envelope(message.getIdentifier(),
+                sources.computeIfAbsent(fields.get("planCode"), plan -> URI.create("/plans/" + plan)),
+                types.get(type), EventSubject.of(type, fields), message.getTimestamp().atOffset(ZoneOffset.UTC),
+                schema(type), sequence(RecordedEvent.globalSequence(message)), effectiveDate(message, fields),
+                message instanceof DomainEventMessage<?> domain ? Math.toIntExact(domain.getSequenceNumber()) : null,
+                meta.get("actor") != null ? meta.get("actor").toString() : null,
+                meta.get("correlationId") != null ? meta.get("correlationId").toString() : null, data);
     }
 
     /**
