@@ -27,6 +27,7 @@ import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
+import com.mongodb.ReadConcern;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.IndexOptions;
@@ -96,8 +97,10 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
-        this.events = builder.database.getCollection("events");
-        this.snapshots = builder.database.getCollection("snapshots");
+        // Reads see only what a majority of a replica set has: a tracker must not project, an aggregate not load,
+        // and the next event not hash against an insert that a failover rolls back. Writes keep their own concern.
+        this.events = builder.database.getCollection("events").withReadConcern(ReadConcern.MAJORITY);
+        this.snapshots = builder.database.getCollection("snapshots").withReadConcern(ReadConcern.MAJORITY);
         this.sequence = new GlobalSequence(builder.database.getCollection("sequences"), "events");
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;

@@ -24,13 +24,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 
+import com.mongodb.ConnectionString;
 import com.mongodb.MongoBulkWriteException;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.ServerAddress;
 import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.bulk.WriteConcernError;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
 import org.axonframework.common.transaction.NoTransactionManager;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -51,6 +55,7 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.bson.BsonDocument;
 import org.bson.BsonMaximumSizeExceededException;
+import org.bson.BsonString;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -391,6 +396,37 @@ class MongoEventStorageEngineTest {
         List<? extends TrackedEventMessage<?>> read = reader.readEvents(null, false).toList();
         assertThat(read).extracting(MongoEventStorageEngineTest::globalSequence).containsExactly(1L, 4L);
         assertThat(((GapAwareTrackingToken) read.get(1).trackingToken()).getGaps()).isEmpty();
+    }
+
+    @Test
+    void everyReadOfEventsAndSnapshotsAsksForWhatAMajorityHas() {
+        List<BsonDocument> finds = new java.util.concurrent.CopyOnWriteArrayList<>();
+        MongoClient client = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongo.uri(databaseName)))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        if (event.getCommandName().equals("find")) {
+                            finds.add(event.getCommand().clone());
+                        }
+                    }
+                }).build());
+        clients.add(client);
+        MongoEventStorageEngine engine = builder(client.getDatabase(databaseName)).build();
+        engine.ensureIndexes();
+        engine.appendEvents(event("MAJORITY", 0));
+        engine.appendEvents(event("MAJORITY", 1));
+
+        engine.readEvents(null, false).toList(); // a tracker
+        engine.readSnapshot("MAJORITY"); // an aggregate's load: its snapshot, then its events
+        engine.readEvents("MAJORITY").asStream().toList();
+        new EventPages(engine, Duration.ofSeconds(60), Clock.systemUTC()).after(0, 10); // the outward stream
+
+        assertThat(finds).extracting(find -> find.getString("find").getValue())
+                .contains("events", "snapshots");
+        assertThat(finds).filteredOn(find -> !find.getString("find").getValue().equals("sequences"))
+                .allSatisfy(find -> assertThat(find.getDocument("readConcern", new BsonDocument()))
+                        .as("%s", find).isEqualTo(new BsonDocument("level", new BsonString("majority"))));
     }
 
     private static long globalSequence(TrackedEventMessage<?> message) {
