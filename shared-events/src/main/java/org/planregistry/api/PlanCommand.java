@@ -64,6 +64,12 @@ public sealed interface PlanCommand {
                                   LocalDate effectiveFrom, String reason, String decisionRef) implements PlanCommand {
     }
 
+    /** Declares or revises how an indicator is measured; the reason keeps the plan's own wording for it. */
+    record SetMeasurementBasisCommand(@TargetAggregateIdentifier String planCode, String indicatorCode,
+                                      MeasurementBasis basis, LocalDate effectiveFrom, String reason,
+                                      String decisionRef) implements PlanCommand {
+    }
+
     record SetMilestoneCommand(@TargetAggregateIdentifier String planCode, String indicatorCode, int year,
                                BigDecimal value, String unit, LocalDate effectiveFrom, String reason,
                                String decisionRef) implements PlanCommand {
@@ -101,11 +107,23 @@ public sealed interface PlanCommand {
                                  LocalDate effectiveFrom) implements PlanCommand {
     }
 
-    /** A {@code null} finding id lets the plan number the finding within its evaluation. */
+    /**
+     * A {@code null} finding id lets the plan number the finding within its evaluation. {@code span} says what the
+     * observed value covers; an accumulated indicator needs it, otherwise it follows from the indicator's basis.
+     */
     record RecordFindingCommand(@TargetAggregateIdentifier String planCode, String evaluationId, String findingId,
                                 SubjectKind subjectKind, String subjectCode, int year, BigDecimal observedValue,
                                 String unit, Assessment assessment, String evidenceRef, String note,
-                                LocalDate effectiveFrom) implements PlanCommand {
+                                LocalDate effectiveFrom, FindingSpan span) implements PlanCommand {
+
+        /** A finding that leaves its span to the indicator's measurement basis. */
+        public RecordFindingCommand(String planCode, String evaluationId, String findingId, SubjectKind subjectKind,
+                                    String subjectCode, int year, BigDecimal observedValue, String unit,
+                                    Assessment assessment, String evidenceRef, String note,
+                                    LocalDate effectiveFrom) {
+            this(planCode, evaluationId, findingId, subjectKind, subjectCode, year, observedValue, unit, assessment,
+                    evidenceRef, note, effectiveFrom, null);
+        }
     }
 
     record CorrectFindingCommand(@TargetAggregateIdentifier String planCode, String evaluationId, String findingId,

@@ -76,6 +76,16 @@ public sealed interface PlanEvent {
                                  String decisionRef) implements PlanEvent {
     }
 
+    /**
+     * How an indicator is measured was declared ({@code previousBasis} null: none was, and its figures were read as
+     * levels) or revised. The reason keeps the plan's wording that says so.
+     */
+    @Revision("1")
+    record MeasurementBasisSetEvent(String planCode, String indicatorCode, MeasurementBasis previousBasis,
+                                    MeasurementBasis basis, LocalDate effectiveFrom, String reason,
+                                    String decisionRef) implements PlanEvent {
+    }
+
     @Revision("1")
     record MilestoneSetEvent(String planCode, String indicatorCode, int year, BigDecimal previousValue,
                              BigDecimal value, LocalDate effectiveFrom, String reason, String decisionRef)
@@ -122,6 +132,16 @@ public sealed interface PlanEvent {
                                 String subjectCode, int year, BigDecimal observedValue, String unit,
                                 Assessment assessment, String evidenceRef, String note, LocalDate effectiveFrom)
             implements PlanEvent {
+    }
+
+    /**
+     * What the observed value of a finding just recorded covers, stated with it (in the same command) when the
+     * indicator is not measured as a level: one year or the total to date of an accumulated indicator, or the
+     * interval of an interval indicator. Names the indicator so that its copy of the finding is found by key.
+     */
+    @Revision("1")
+    record FindingSpanStatedEvent(String planCode, String evaluationId, String findingId, String subjectCode,
+                                  FindingSpan span, LocalDate effectiveFrom) implements PlanEvent {
     }
 
     @Revision("1")

@@ -14,12 +14,14 @@ import org.planregistry.api.PlanCommand.AdoptPlanCommand;
 import org.planregistry.api.PlanCommand.AdoptSafeguardCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
 import org.planregistry.api.PlanCommand.AdoptTaskCommand;
+import org.planregistry.api.PlanCommand.SetMeasurementBasisCommand;
 import org.planregistry.api.PlanEvent;
 import org.planregistry.api.Target;
 
 /**
- * Turns a plan definition into the commands that adopt it, one per element, in document order, and names each
- * element so an import can be compared with what an earlier one adopted.
+ * Turns a plan definition into the commands that adopt it, one per element (and one more for an indicator that
+ * declares its measurement basis), in document order, and names each so an import can be compared with what an
+ * earlier one adopted.
  */
 final class PlanAdoption {
 
@@ -45,6 +47,11 @@ final class PlanAdoption {
                     new Baseline(indicator.baseline().year(), indicator.baseline().value()),
                     new Target(indicator.target().year(), indicator.target().value(), indicator.target().qualifier()),
                     indicator.notes() == null ? List.of() : indicator.notes(), from, null, null));
+            if (indicator.basis() != null) {
+                // Declared with the adoption: the plan's wording for it is the reason.
+                commands.add(new SetMeasurementBasisCommand(code, indicator.code(), indicator.basis().kind(), from,
+                        indicator.basis().wording(), null));
+            }
         }
         for (var section : definition.sections()) {
             commands.add(new AdoptSectionCommand(code, section.code(), section.title(), section.intro(), from));
@@ -76,6 +83,8 @@ final class PlanAdoption {
             return "goal " + c.goalCode();
         } else if (command instanceof AdoptIndicatorCommand c) {
             return "indicator " + c.indicatorCode();
+        } else if (command instanceof SetMeasurementBasisCommand c) {
+            return "measurement basis of indicator " + c.indicatorCode();
         } else if (command instanceof AdoptSectionCommand c) {
             return "section " + c.sectionCode();
         } else if (command instanceof AdoptTaskCommand c) {
@@ -96,6 +105,9 @@ final class PlanAdoption {
             return "goal " + e.goalCode();
         } else if (event instanceof PlanEvent.IndicatorAdoptedEvent e) {
             return "indicator " + e.indicatorCode();
+        } else if (event instanceof PlanEvent.MeasurementBasisSetEvent e && e.previousBasis() == null) {
+            // The declaration, not a later revision: a revision is an adjustment, which a document does not carry.
+            return "measurement basis of indicator " + e.indicatorCode();
         } else if (event instanceof PlanEvent.SectionAdoptedEvent e) {
             return "section " + e.sectionCode();
         } else if (event instanceof PlanEvent.TaskAdoptedEvent e) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
 import org.planregistry.api.Period;
 import org.planregistry.api.Qualifier;
@@ -24,7 +25,11 @@ record PlanDefinition(int formatVersion, Metadata plan, List<Goal> goals, List<I
     }
 
     record Indicator(String code, Integer number, String category, String subCategory, String name, String unit,
-                     Nature nature, Baseline baseline, Target target, List<String> notes) {
+                     Nature nature, Baseline baseline, Target target, List<String> notes, Basis basis) {
+    }
+
+    /** How an indicator is measured, with the plan's own words for it. */
+    record Basis(MeasurementBasis kind, String wording) {
     }
 
     record Baseline(int year, BigDecimal value) {

@@ -34,6 +34,7 @@ import org.planregistry.api.PlanCommand.RecordFindingCommand;
 import org.planregistry.api.PlanCommand.RetireIndicatorCommand;
 import org.planregistry.api.PlanCommand.RetireTaskCommand;
 import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
+import org.planregistry.api.PlanCommand.SetMeasurementBasisCommand;
 import org.planregistry.api.PlanCommand.SetMilestoneCommand;
 import org.planregistry.api.PlanCommand.SupersedePlanCommand;
 import org.planregistry.api.PlanCommand.WithdrawFindingCommand;
@@ -49,6 +50,7 @@ import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -66,7 +68,7 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * into an open plan, with a reason unless it takes effect the day the plan comes into force; every evaluation act
  * (规划评估机制) is dated, not before the adoption. The rules of the elements are in the plan's parts:
  * <ul>
- *   <li>{@link Indicators}: targets, baselines, milestones (规划分解机制), retirement;</li>
+ *   <li>{@link Indicators}: targets, baselines, milestones (规划分解机制), measurement bases, retirement;</li>
  *   <li>{@link PlanText}: goals, sections, tasks, special columns and safeguards;</li>
  *   <li>{@link Evaluations}: evaluations and their findings.</li>
  * </ul>
@@ -85,7 +87,8 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * <p>A snapshot is this object's fields as JSON. Their shape is versioned by {@link Revision @Revision}: when the
  * fields change, raise {@link #SNAPSHOT_SHAPE}, and {@link OlderPlanSnapshots} makes the store ignore snapshots of
  * any other shape, so such a plan loads from its events (and is snapshotted anew at the next threshold). Revision
- * {@code null} is the shape before the plan had parts; revision 3 added the vision year (a goal's horizon may be it).
+ * {@code null} is the shape before the plan had parts; revision 3 added the vision year (a goal's horizon may be it);
+ * revision 4 each indicator's measurement basis.
  *
  * <p>The rules that an import checks as well are {@link PlanRules}, so both refuse the same input in the same words.
  * Like every rule here they are checked in command handlers only: event sourcing handlers never refuse, so a plan
@@ -97,7 +100,7 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 class Plan {
 
     /** The revision of this class's fields as a snapshot stores them; raise it whenever they change. */
-    static final String SNAPSHOT_SHAPE = "3";
+    static final String SNAPSHOT_SHAPE = "4";
 
     @AggregateIdentifier
     private String planCode;
@@ -236,6 +239,13 @@ class Plan {
         apply(indicators.retire(planCode, command, effective));
     }
 
+    /** A change of basis is an adjustment like a target revision: dated, with a reason and a decision. */
+    @CommandHandler
+    void handle(SetMeasurementBasisCommand command) {
+        LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), true);
+        apply(indicators.setBasis(planCode, command, effective));
+    }
+
     @CommandHandler
     void handle(SetMilestoneCommand command) {
         LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), false);
@@ -254,9 +264,11 @@ class Plan {
     @CommandHandler
     String handle(RecordFindingCommand command) {
         LocalDate effective = evaluationDate(command.effectiveFrom());
-        FindingRecordedEvent recorded = evaluations.record(planCode, command, effective, indicators, text);
-        apply(recorded);
-        return recorded.findingId();
+        Evaluations.RecordedFinding finding = evaluations.record(planCode, period, command, effective, indicators,
+                text);
+        apply(finding.recorded());
+        finding.span().ifPresent(AggregateLifecycle::apply);
+        return finding.recorded().findingId();
     }
 
     @CommandHandler
@@ -399,6 +411,11 @@ class Plan {
 
     @EventSourcingHandler
     void on(IndicatorRetiredEvent event) {
+        indicators.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementBasisSetEvent event) {
         indicators.on(event);
     }
 

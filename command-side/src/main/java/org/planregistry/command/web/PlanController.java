@@ -17,6 +17,7 @@ import org.planregistry.api.PlanCommand.CorrectIndicatorBaselineCommand;
 import org.planregistry.api.PlanCommand.RetireIndicatorCommand;
 import org.planregistry.api.PlanCommand.RetireTaskCommand;
 import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
+import org.planregistry.api.PlanCommand.SetMeasurementBasisCommand;
 import org.planregistry.api.PlanCommand.SetMilestoneCommand;
 import org.planregistry.api.PlanCommand.SupersedePlanCommand;
 import org.planregistry.api.Target;
@@ -112,6 +113,15 @@ class PlanController {
                                                     @RequestHeader(value = CORRELATION, required = false) String corr) {
         return commands.send(new RetireIndicatorCommand(plan, code, body.effectiveFrom(), body.reason(),
                 body.decisionRef()), "indicator " + code, ifMatch, corr);
+    }
+
+    @PostMapping("/{plan}/indicators/{code}/measurement-basis")
+    ResponseEntity<CommandAccepted> setBasis(@PathVariable String plan, @PathVariable String code,
+                                             @Valid @RequestBody PlanRequests.SetMeasurementBasis body,
+                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                             @RequestHeader(value = CORRELATION, required = false) String corr) {
+        return commands.send(new SetMeasurementBasisCommand(plan, code, body.basis(), body.effectiveFrom(),
+                body.reason(), body.decisionRef()), "indicator " + code, ifMatch, corr);
     }
 
     @PostMapping("/{plan}/indicators/{code}/milestones")

@@ -7,7 +7,9 @@ import java.util.List;
 import org.planregistry.api.Assessment;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.EvaluationKind;
+import org.planregistry.api.FindingSpan;
 import org.planregistry.api.Item;
+import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanEvent;
@@ -16,6 +18,7 @@ import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
 import org.planregistry.api.PlanEvent.FindingCorrectedEvent;
 import org.planregistry.api.PlanEvent.FindingRecordedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
 import org.planregistry.api.PlanEvent.FindingWithdrawnEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
@@ -23,6 +26,7 @@ import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -60,9 +64,9 @@ final class EventExamples {
     /** One example of each event type, in the order PlanEvent declares them. */
     static List<PlanEvent> all() {
         return List.of(planAdopted(), goalAdopted(), goalAmended(), indicatorAdopted(), indicatorTargetRevised(),
-                indicatorBaselineCorrected(), indicatorRetired(), milestoneSet(), sectionAdopted(), taskAdopted(),
-                taskAmended(), taskRetired(), columnAdopted(), safeguardAdopted(), evaluationOpened(),
-                findingRecorded(), findingCorrected(), findingWithdrawn(), evaluationPublished(), planClosed(),
+                indicatorBaselineCorrected(), indicatorRetired(), measurementBasisSet(), milestoneSet(), sectionAdopted(),
+                taskAdopted(), taskAmended(), taskRetired(), columnAdopted(), safeguardAdopted(), evaluationOpened(),
+                findingRecorded(), findingSpanStated(), findingCorrected(), findingWithdrawn(), evaluationPublished(), planClosed(),
                 planSuperseded());
     }
 
@@ -120,6 +124,11 @@ final class EventExamples {
     static IndicatorRetiredEvent indicatorRetired() {
         return new IndicatorRetiredEvent(PLAN, "I18", LocalDate.of(2024, 7, 1),
                 "深港澳金融科技师专才计划统计口径调整，该指标不再单独考核", MID_TERM_DECISION);
+    }
+
+    static MeasurementBasisSetEvent measurementBasisSet() {
+        return new MeasurementBasisSetEvent(PLAN, "I06", null, MeasurementBasis.INTERVAL, ADOPTED,
+                "“直接融资比重”指标为五年区间数。", null);
     }
 
     static MilestoneSetEvent milestoneSet() {
@@ -198,6 +207,11 @@ final class EventExamples {
         return new FindingRecordedEvent(PLAN, EVALUATION, EVALUATION + "-F1", SubjectKind.INDICATOR, "I01", 2023,
                 new BigDecimal("5253.4"), "亿元", Assessment.AT_RISK, "深圳市 2023 年国民经济和社会发展统计公报",
                 "按初步核算数，距 2025 年目标 6400 亿元尚差 1146.6 亿元，需年均增长约 10.4%",
+                LocalDate.of(2024, 4, 15));
+    }
+
+    static FindingSpanStatedEvent findingSpanStated() {
+        return new FindingSpanStatedEvent(PLAN, EVALUATION, EVALUATION + "-F3", "I20", FindingSpan.TO_DATE,
                 LocalDate.of(2024, 4, 15));
     }
 

@@ -19,6 +19,8 @@ import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -101,6 +103,17 @@ final class ChangeInWords {
                     corrected.baseline()));
         } else if (event instanceof IndicatorRetiredEvent retired) {
             return plain("indicator " + retired.indicatorCode(), "indicator retired");
+        } else if (event instanceof MeasurementBasisSetEvent basis) {
+            return plain("indicator " + basis.indicatorCode(), basis.previousBasis() == null
+                    ? "measurement basis declared: " + basis.basis()
+                    : "measurement basis " + basis.previousBasis() + " → " + basis.basis());
+        } else if (event instanceof FindingSpanStatedEvent span) {
+            return new Description("evaluation " + span.evaluationId(), "indicator " + span.subjectCode(),
+                    "finding " + span.findingId() + " covers " + switch (span.span()) {
+                        case YEAR -> "one year";
+                        case TO_DATE -> "the total to date";
+                        case INTERVAL -> "its interval";
+                    }, null, Map.of());
         } else if (event instanceof MilestoneSetEvent milestone) {
             return plain("indicator " + milestone.indicatorCode(), milestone.previousValue() == null
                     ? "milestone " + milestone.year() + " set to " + number(milestone.value())

@@ -13,6 +13,8 @@ import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -50,6 +52,10 @@ final class EventSubject {
             return indicator(e.indicatorCode());
         } else if (event instanceof IndicatorRetiredEvent e) {
             return indicator(e.indicatorCode());
+        } else if (event instanceof MeasurementBasisSetEvent e) {
+            return indicator(e.indicatorCode()) + "/measurement-basis";
+        } else if (event instanceof FindingSpanStatedEvent e) {
+            return finding(e.evaluationId(), e.findingId());
         } else if (event instanceof MilestoneSetEvent e) {
             return indicator(e.indicatorCode()) + "/milestone/" + e.year();
         } else if (event instanceof SectionAdoptedEvent e) {

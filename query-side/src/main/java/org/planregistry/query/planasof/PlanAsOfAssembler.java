@@ -34,6 +34,7 @@ import org.planregistry.query.timeline.ElementDetails.SectionDetails;
 import org.planregistry.query.timeline.ElementDetails.TaskDetails;
 import org.planregistry.query.timeline.ElementDocument;
 import org.planregistry.query.timeline.ElementKind;
+import org.planregistry.query.timeline.IndicatorBasis;
 import org.planregistry.query.timeline.PlanDocument;
 import org.planregistry.query.timeline.PlanStatus;
 import org.planregistry.query.timeline.PlanTimeline;
@@ -115,7 +116,7 @@ final class PlanAsOfAssembler {
                 baseline.map(v -> v.valueAs(Baseline.class)).orElse(null),
                 baseline.map(Version::effectiveFrom).orElse(null),
                 target.map(v -> v.valueAs(Target.class)).orElse(null), target.map(Version::effectiveFrom).orElse(null),
-                milestones, indicator.latestFindingAt(point).orElse(null));
+                IndicatorBasis.of(indicator, point), milestones, indicator.latestFindingAt(point).orElse(null));
     }
 
     private static Evaluation evaluation(ElementDocument evaluation, TimePoint point) {

@@ -14,6 +14,7 @@ import org.planregistry.api.Period;
 import org.planregistry.api.SafeguardKind;
 import org.planregistry.api.Target;
 import org.planregistry.query.timeline.FindingSnapshot;
+import org.planregistry.query.timeline.IndicatorBasis;
 import org.planregistry.query.timeline.PlanStatus;
 
 /**
@@ -56,7 +57,8 @@ public record PlanAsOfView(String plan, LocalDate asOf, Instant knownAt, String 
      */
     public record Indicator(String code, Integer number, String category, String subCategory, String name,
                             String unit, Nature nature, List<String> notes, Baseline baseline,
-                            LocalDate baselineSince, Target target, LocalDate targetSince, List<Milestone> milestones,
+                            LocalDate baselineSince, Target target, LocalDate targetSince,
+                            IndicatorBasis measurementBasis, List<Milestone> milestones,
                             FindingSnapshot latestFinding) {
     }
 

@@ -10,6 +10,8 @@ public final class Attribute {
 
     public static final String TARGET = "target";
     public static final String BASELINE = "baseline";
+    /** An indicator's measurement basis; the version's reason holds the plan's wording for it. */
+    public static final String BASIS = "basis";
     public static final String RETIRED = "retired";
     public static final String TITLE = "title";
     public static final String DESCRIPTION = "description";

@@ -15,6 +15,8 @@ import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -49,6 +51,11 @@ final class ElementKeys {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof IndicatorRetiredEvent e) {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
+        } else if (event instanceof MeasurementBasisSetEvent e) {
+            return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
+        } else if (event instanceof FindingSpanStatedEvent e) {
+            return List.of(ElementKind.EVALUATION.key(plan, e.evaluationId()),
+                    ElementKind.INDICATOR.key(plan, e.subjectCode()));
         } else if (event instanceof MilestoneSetEvent e) {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof SectionAdoptedEvent e) {

@@ -13,6 +13,7 @@ import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
 import org.planregistry.api.PlanEvent.FindingCorrectedEvent;
 import org.planregistry.api.PlanEvent.FindingRecordedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
 import org.planregistry.api.PlanEvent.FindingWithdrawnEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
@@ -20,6 +21,7 @@ import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -114,6 +116,13 @@ class PlanElementProjection {
     }
 
     @EventHandler
+    void on(MeasurementBasisSetEvent basis, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        store.changeElement(ElementKind.INDICATOR.key(event.plan(), basis.indicatorCode()), event.globalSequence(),
+                doc -> doc.withVersion(Attribute.BASIS, Version.of(event, basis.basis())));
+    }
+
+    @EventHandler
     void on(MilestoneSetEvent milestone, EventMessage<?> message) {
         RecordedEvent event = RecordedEvent.of(message);
         store.changeElement(ElementKind.INDICATOR.key(event.plan(), milestone.indicatorCode()),
@@ -185,13 +194,24 @@ class PlanElementProjection {
     void on(FindingRecordedEvent recorded, EventMessage<?> message) {
         RecordedEvent event = RecordedEvent.of(message);
         FindingRecord finding = new FindingRecord(recorded.evaluationId(), recorded.findingId(),
-                recorded.subjectKind(), recorded.subjectCode(), recorded.year(), recorded.unit(),
+                recorded.subjectKind(), recorded.subjectCode(), recorded.year(), recorded.unit(), null,
                 List.of(Version.of(event, new FindingValue(recorded.observedValue(), recorded.assessment(),
                         recorded.evidenceRef(), recorded.note(), false))));
         store.changeElement(ElementKind.EVALUATION.key(event.plan(), recorded.evaluationId()),
                 event.globalSequence(), doc -> doc.withFinding(finding));
         store.changeElement(finding.subject().key(event.plan(), finding.subjectCode()), event.globalSequence(),
                 doc -> doc.withFinding(finding));
+    }
+
+    /** The span is part of what the finding is, like its year: set on both copies, not versioned. */
+    @EventHandler
+    void on(FindingSpanStatedEvent stated, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        String id = stated.evaluationId() + "/" + stated.findingId();
+        store.changeElement(ElementKind.EVALUATION.key(event.plan(), stated.evaluationId()), event.globalSequence(),
+                doc -> doc.withFindingChange(id, f -> f.withSpan(stated.span())));
+        store.changeElement(ElementKind.INDICATOR.key(event.plan(), stated.subjectCode()), event.globalSequence(),
+                doc -> doc.withFindingChange(id, f -> f.withSpan(stated.span())));
     }
 
     @EventHandler

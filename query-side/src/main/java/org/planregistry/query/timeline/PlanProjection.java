@@ -17,6 +17,8 @@ import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -95,7 +97,8 @@ class PlanProjection {
                 || payload instanceof IndicatorBaselineCorrectedEvent || payload instanceof MilestoneSetEvent
                 || payload instanceof TaskAmendedEvent || payload instanceof EvaluationPublishedEvent
                 || payload instanceof FindingRecordedEvent || payload instanceof FindingCorrectedEvent
-                || payload instanceof FindingWithdrawnEvent) {
+                || payload instanceof FindingWithdrawnEvent || payload instanceof MeasurementBasisSetEvent
+                || payload instanceof FindingSpanStatedEvent) {
             return plan; // changes an element's versions only; the plan document just moves its position
         }
         throw new IllegalArgumentException("The plan document has no rule for " + payload.getClass().getName()
