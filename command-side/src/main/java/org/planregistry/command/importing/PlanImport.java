@@ -71,7 +71,8 @@ public class PlanImport {
     /** The elements adopted for this plan, as JSON, keyed like {@link PlanAdoption#element(PlanCommand)}. */
     private Map<String, JsonNode> adoptedElements(String planCode) {
         Map<String, JsonNode> adopted = new LinkedHashMap<>();
-        eventStore.readEvents(planCode).asStream()
+        // From the first event, not from a snapshot: the adoptions are the plan's earliest events.
+        eventStore.readEvents(planCode, 0).asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(PlanEvent.class::isInstance)
                 .map(PlanEvent.class::cast)

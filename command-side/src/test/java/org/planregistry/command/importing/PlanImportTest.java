@@ -18,6 +18,7 @@ import org.planregistry.api.PlanEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.SafeguardAdoptedEvent;
 import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
@@ -59,11 +60,11 @@ class PlanImportTest extends CommandSideTest {
         }
         ResponseEntity<Map> response = post(shippedPlan(), "application/yaml");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(response.getBody()).containsEntry("outcome", "ADOPTED").containsEntry("eventsWritten", 86);
+        assertThat(response.getBody()).containsEntry("outcome", "ADOPTED").containsEntry("eventsWritten", 107);
     }
 
     private List<PlanEvent> events(String plan) {
-        return eventStore.readEvents(plan).asStream().map(DomainEventMessage::getPayload)
+        return eventStore.readEvents(plan, 0).asStream().map(DomainEventMessage::getPayload)
                 .map(PlanEvent.class::cast).toList();
     }
 
@@ -76,6 +77,8 @@ class PlanImportTest extends CommandSideTest {
         importShenzhenOnce();
         Map<String, IndicatorAdoptedEvent> indicators = events(SHENZHEN, IndicatorAdoptedEvent.class).stream()
                 .collect(Collectors.toMap(IndicatorAdoptedEvent::indicatorCode, Function.identity()));
+        Map<String, MeasurementBasisSetEvent> bases = events(SHENZHEN, MeasurementBasisSetEvent.class).stream()
+                .collect(Collectors.toMap(MeasurementBasisSetEvent::indicatorCode, Function.identity()));
         List<String> expectations;
         try (InputStream in = getClass().getResourceAsStream("/expectations/shenzhen-indicators.csv")) {
             expectations = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
@@ -101,7 +104,18 @@ class PlanImportTest extends CommandSideTest {
             assertThat(indicator.target().year()).as(cell[0] + " target year").isEqualTo(Integer.parseInt(cell[8]));
             assertThat(indicator.target().value()).as(cell[0] + " target").isEqualTo(new BigDecimal(cell[9]));
             assertThat(indicator.target().qualifier().name()).as(cell[0] + " qualifier").isEqualTo(cell[10]);
+            MeasurementBasisSetEvent basis = bases.get(cell[0]);
+            assertThat(basis).as(cell[0] + " declares its measurement basis").isNotNull();
+            assertThat(basis.basis().name()).as(cell[0] + " basis").isEqualTo(cell[11]);
+            assertThat(basis.previousBasis()).as(cell[0] + " declared, not revised").isNull();
+            assertThat(basis.effectiveFrom()).as(cell[0] + " declared with its adoption")
+                    .isEqualTo(indicator.effectiveFrom());
+            assertThat(basis.reason()).as(cell[0] + " keeps the plan's wording").isNotBlank();
         }
+        assertThat(bases.get("I06").reason()).isEqualTo("“直接融资比重”指标为五年区间数。");
+        assertThat(bases.get("I20").reason()).isEqualTo("绿色债券累计发行额达到 1000 亿元");
+        assertThat(bases.get("I21").reason()).isEqualTo(
+                "“十四五”期间向联合国开发计划署（UNDP）等国际组织推荐约 30 个可持续金融案例");
         assertThat(indicators.get("I06").notes()).anyMatch(note -> note.contains("五年区间数"));
     }
 
