@@ -108,7 +108,10 @@ class MeasurementBasisProgressTest extends QuerySideTestSupport {
                 + last), "I01");
         assertThat(i01.path("measurementBasis").asText()).isEqualTo("LEVEL");
         assertThat(i01.path("planned").path("value").asText()).isEqualTo("5294.194");
-        assertThat(i01.path("latestFinding").path("span").asText()).isEqualTo("YEAR");
+        JsonNode later = PlanAsOfTest.indicator(get("/api/plans/BASIS-VIEW/progress?asOf=2024-06-30"), "I01");
+        assertThat(later.path("latestFinding").path("span").asText()).as("no span stated: a figure for its year")
+                .isEqualTo("YEAR");
+        assertThat(later.path("status").asText()).isEqualTo("OFF_TRACK");
 
         JsonNode plan = get("/api/plans/BASIS-VIEW?asOf=2024-06-30&minSequence=" + last);
         JsonNode basis = PlanAsOfTest.indicator(plan, "I06").path("measurementBasis");

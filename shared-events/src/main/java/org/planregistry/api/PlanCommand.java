@@ -19,6 +19,18 @@ public sealed interface PlanCommand {
             implements PlanCommand {
     }
 
+    /** One of the plan's opening chapters, verbatim; {@code text} keeps one paragraph per line. */
+    record AdoptChapterCommand(@TargetAggregateIdentifier String planCode, String chapterCode, ChapterKind kind,
+                               String title, String text, LocalDate effectiveFrom, String reason,
+                               String decisionRef) implements PlanCommand {
+    }
+
+    /** A {@code null} title or text keeps the one in force. */
+    record AmendChapterCommand(@TargetAggregateIdentifier String planCode, String chapterCode, String title,
+                               String text, LocalDate effectiveFrom, String reason, String decisionRef)
+            implements PlanCommand {
+    }
+
     record AdoptGoalCommand(@TargetAggregateIdentifier String planCode, String goalCode, String title,
                             Integer horizon, String description, LocalDate effectiveFrom, String reason,
                             String decisionRef) implements PlanCommand {

@@ -31,6 +31,18 @@ public sealed interface PlanEvent {
         }
     }
 
+    /** One of the plan's opening chapters (what the plan is for) became part of it, verbatim. */
+    @Revision("1")
+    record ChapterAdoptedEvent(String planCode, String chapterCode, ChapterKind kind, String title, String text,
+                               LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {
+    }
+
+    /** An opening chapter's title or text changed; the event carries both as in force from then on. */
+    @Revision("1")
+    record ChapterAmendedEvent(String planCode, String chapterCode, String title, String text,
+                               LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {
+    }
+
     @Revision("1")
     record GoalAdoptedEvent(String planCode, String goalCode, String title, Integer horizon, String description,
                             LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {

@@ -7,6 +7,7 @@ import java.util.List;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.Item;
 import org.planregistry.api.PlanCommand;
+import org.planregistry.api.PlanCommand.AdoptChapterCommand;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptGoalCommand;
 import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
@@ -37,6 +38,10 @@ final class PlanAdoption {
         List<PlanCommand> commands = new ArrayList<>();
         commands.add(new AdoptPlanCommand(code, plan.title(), plan.issuer(), plan.issued(), plan.adoptedOn(),
                 plan.period(), plan.visionYear(), plan.source()));
+        for (var chapter : definition.chapters()) {
+            commands.add(new AdoptChapterCommand(code, chapter.code(), chapter.kind(), chapter.title(),
+                    chapter.text(), from, null, null));
+        }
         for (var goal : definition.goals()) {
             commands.add(new AdoptGoalCommand(code, goal.code(), goal.title(), goal.horizon(), goal.description(),
                     from, null, null));
@@ -79,6 +84,8 @@ final class PlanAdoption {
     static String element(PlanCommand command) {
         if (command instanceof AdoptPlanCommand c) {
             return "plan " + c.planCode();
+        } else if (command instanceof AdoptChapterCommand c) {
+            return "chapter " + c.chapterCode();
         } else if (command instanceof AdoptGoalCommand c) {
             return "goal " + c.goalCode();
         } else if (command instanceof AdoptIndicatorCommand c) {
@@ -101,6 +108,8 @@ final class PlanAdoption {
     static String element(PlanEvent event) {
         if (event instanceof PlanEvent.PlanAdoptedEvent e) {
             return "plan " + e.planCode();
+        } else if (event instanceof PlanEvent.ChapterAdoptedEvent e) {
+            return "chapter " + e.chapterCode();
         } else if (event instanceof PlanEvent.GoalAdoptedEvent e) {
             return "goal " + e.goalCode();
         } else if (event instanceof PlanEvent.IndicatorAdoptedEvent e) {

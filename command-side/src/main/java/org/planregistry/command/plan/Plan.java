@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.planregistry.api.Period;
+import org.planregistry.api.PlanCommand.AdoptChapterCommand;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptGoalCommand;
 import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
@@ -23,6 +24,7 @@ import org.planregistry.api.PlanCommand.AdoptPlanCommand;
 import org.planregistry.api.PlanCommand.AdoptSafeguardCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
 import org.planregistry.api.PlanCommand.AdoptTaskCommand;
+import org.planregistry.api.PlanCommand.AmendChapterCommand;
 import org.planregistry.api.PlanCommand.AmendGoalCommand;
 import org.planregistry.api.PlanCommand.AmendTaskCommand;
 import org.planregistry.api.PlanCommand.ClosePlanCommand;
@@ -38,6 +40,8 @@ import org.planregistry.api.PlanCommand.SetMeasurementBasisCommand;
 import org.planregistry.api.PlanCommand.SetMilestoneCommand;
 import org.planregistry.api.PlanCommand.SupersedePlanCommand;
 import org.planregistry.api.PlanCommand.WithdrawFindingCommand;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -69,7 +73,7 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * (规划评估机制) is dated, not before the adoption. The rules of the elements are in the plan's parts:
  * <ul>
  *   <li>{@link Indicators}: targets, baselines, milestones (规划分解机制), measurement bases, retirement;</li>
- *   <li>{@link PlanText}: goals, sections, tasks, special columns and safeguards;</li>
+ *   <li>{@link PlanText}: opening chapters, goals, sections, tasks, special columns and safeguards;</li>
  *   <li>{@link Evaluations}: evaluations and their findings.</li>
  * </ul>
  * Each command handler here checks the plan-wide rules, asks the part for the event (the part checks its own rules
@@ -88,7 +92,7 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * fields change, raise {@link #SNAPSHOT_SHAPE}, and {@link OlderPlanSnapshots} makes the store ignore snapshots of
  * any other shape, so such a plan loads from its events (and is snapshotted anew at the next threshold). Revision
  * {@code null} is the shape before the plan had parts; revision 3 added the vision year (a goal's horizon may be it);
- * revision 4 each indicator's measurement basis.
+ * revision 4 each indicator's measurement basis and the plan's opening chapters.
  *
  * <p>The rules that an import checks as well are {@link PlanRules}, so both refuse the same input in the same words.
  * Like every rule here they are checked in command handlers only: event sourcing handlers never refuse, so a plan
@@ -164,6 +168,18 @@ class Plan {
     }
 
     // ---- the plan's text ----
+
+    @CommandHandler
+    void handle(AdoptChapterCommand command) {
+        LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), false);
+        apply(text.adoptChapter(planCode, command, effective));
+    }
+
+    @CommandHandler
+    void handle(AmendChapterCommand command) {
+        LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), true);
+        apply(text.amendChapter(planCode, command, effective));
+    }
 
     @CommandHandler
     void handle(AdoptGoalCommand command) {
@@ -352,6 +368,16 @@ class Plan {
     @EventSourcingHandler
     void on(PlanSupersededEvent event) {
         closed = true;
+    }
+
+    @EventSourcingHandler
+    void on(ChapterAdoptedEvent event) {
+        text.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ChapterAmendedEvent event) {
+        text.on(event);
     }
 
     @EventSourcingHandler

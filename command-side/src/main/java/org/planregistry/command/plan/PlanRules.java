@@ -24,6 +24,7 @@ public final class PlanRules {
 
     /** The kinds of element a plan adopts under a code of their own, named as refusals name them. */
     public enum Element {
+        CHAPTER("chapter"),
         GOAL("goal"),
         INDICATOR("indicator"),
         SECTION("section"),

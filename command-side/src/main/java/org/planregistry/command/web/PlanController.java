@@ -3,6 +3,7 @@ package org.planregistry.command.web;
 import jakarta.validation.Valid;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.Period;
+import org.planregistry.api.PlanCommand.AdoptChapterCommand;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptGoalCommand;
 import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
@@ -10,6 +11,7 @@ import org.planregistry.api.PlanCommand.AdoptPlanCommand;
 import org.planregistry.api.PlanCommand.AdoptSafeguardCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
 import org.planregistry.api.PlanCommand.AdoptTaskCommand;
+import org.planregistry.api.PlanCommand.AmendChapterCommand;
 import org.planregistry.api.PlanCommand.AmendGoalCommand;
 import org.planregistry.api.PlanCommand.AmendTaskCommand;
 import org.planregistry.api.PlanCommand.ClosePlanCommand;
@@ -52,6 +54,24 @@ class PlanController {
         return commands.send(new AdoptPlanCommand(body.code(), body.title(), body.issuer(), body.issued(),
                 body.adoptedOn(), new Period(body.period().from(), body.period().to()), body.visionYear(),
                 body.source()), "plan " + body.code(), null, correlation);
+    }
+
+    @PostMapping("/{plan}/chapters")
+    ResponseEntity<CommandAccepted> adoptChapter(@PathVariable String plan,
+                                                 @Valid @RequestBody PlanRequests.AdoptChapter body,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                 @RequestHeader(value = CORRELATION, required = false) String corr) {
+        return commands.send(new AdoptChapterCommand(plan, body.code(), body.kind(), body.title(), body.text(),
+                body.effectiveFrom(), body.reason(), body.decisionRef()), "chapter " + body.code(), ifMatch, corr);
+    }
+
+    @PostMapping("/{plan}/chapters/{code}/amendments")
+    ResponseEntity<CommandAccepted> amendChapter(@PathVariable String plan, @PathVariable String code,
+                                                 @Valid @RequestBody PlanRequests.AmendChapter body,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                 @RequestHeader(value = CORRELATION, required = false) String corr) {
+        return commands.send(new AmendChapterCommand(plan, code, body.title(), body.text(), body.effectiveFrom(),
+                body.reason(), body.decisionRef()), "chapter " + code, ifMatch, corr);
     }
 
     @PostMapping("/{plan}/goals")

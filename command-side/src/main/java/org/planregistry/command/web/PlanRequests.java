@@ -9,6 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.planregistry.api.Assessment;
+import org.planregistry.api.ChapterKind;
 import org.planregistry.api.EvaluationKind;
 import org.planregistry.api.FindingSpan;
 import org.planregistry.api.Item;
@@ -65,6 +66,14 @@ final class PlanRequests {
 
     record SetMeasurementBasis(@NotNull MeasurementBasis basis, @NotNull LocalDate effectiveFrom,
                                @NotBlank String reason, String decisionRef) {
+    }
+
+    record AdoptChapter(@NotBlank String code, @NotNull ChapterKind kind, @NotBlank String title,
+                        @NotBlank String text, LocalDate effectiveFrom, String reason, String decisionRef) {
+    }
+
+    record AmendChapter(String title, String text, @NotNull LocalDate effectiveFrom, @NotBlank String reason,
+                        String decisionRef) {
     }
 
     record AdoptGoal(@NotBlank String code, @NotBlank String title, Integer horizon, String description,

@@ -50,6 +50,9 @@ public final class EventSchemas {
     private static final Map<Class<?>, String> MEANING = Map.ofEntries(
             Map.entry(PlanEvent.PlanAdoptedEvent.class,
                     "A plan was adopted: title, period, vision year. Starts the plan."),
+            Map.entry(PlanEvent.ChapterAdoptedEvent.class,
+                    "An opening chapter (发展基础, 指导思想, 基本原则, 总体目标) became part of the plan."),
+            Map.entry(PlanEvent.ChapterAmendedEvent.class, "An opening chapter's title or text changed."),
             Map.entry(PlanEvent.GoalAdoptedEvent.class, "A development goal (发展目标) became part of the plan."),
             Map.entry(PlanEvent.GoalAmendedEvent.class, "A goal's title or description changed."),
             Map.entry(PlanEvent.IndicatorAdoptedEvent.class,

@@ -116,6 +116,8 @@ class EventCatalogueTest {
      */
     private static final Map<String, String> STORED_TYPES = Map.ofEntries(
             Map.entry("org.planregistry.api.PlanEvent$PlanAdoptedEvent", "1"),
+            Map.entry("org.planregistry.api.PlanEvent$ChapterAdoptedEvent", "1"),
+            Map.entry("org.planregistry.api.PlanEvent$ChapterAmendedEvent", "1"),
             Map.entry("org.planregistry.api.PlanEvent$GoalAdoptedEvent", "1"),
             Map.entry("org.planregistry.api.PlanEvent$GoalAmendedEvent", "1"),
             Map.entry("org.planregistry.api.PlanEvent$IndicatorAdoptedEvent", "1"),

@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.planregistry.api.Assessment;
 import org.planregistry.api.Baseline;
+import org.planregistry.api.ChapterKind;
 import org.planregistry.api.EvaluationKind;
 import org.planregistry.api.FindingSpan;
 import org.planregistry.api.Item;
@@ -13,6 +14,8 @@ import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -63,7 +66,7 @@ final class EventExamples {
 
     /** One example of each event type, in the order PlanEvent declares them. */
     static List<PlanEvent> all() {
-        return List.of(planAdopted(), goalAdopted(), goalAmended(), indicatorAdopted(), indicatorTargetRevised(),
+        return List.of(planAdopted(), chapterAdopted(), chapterAmended(), goalAdopted(), goalAmended(), indicatorAdopted(), indicatorTargetRevised(),
                 indicatorBaselineCorrected(), indicatorRetired(), measurementBasisSet(), milestoneSet(), sectionAdopted(),
                 taskAdopted(), taskAmended(), taskRetired(), columnAdopted(), safeguardAdopted(), evaluationOpened(),
                 findingRecorded(), findingSpanStated(), findingCorrected(), findingWithdrawn(), evaluationPublished(), planClosed(),
@@ -73,6 +76,18 @@ final class EventExamples {
     static PlanAdoptedEvent planAdopted() {
         return new PlanAdoptedEvent(PLAN, "深圳市金融业高质量发展“十四五”规划", null, "2022-01", ADOPTED,
                 new Period(2021, 2025), 2035, "shenzhen-finance-14th-five-year-plan.txt");
+    }
+
+    static ChapterAdoptedEvent chapterAdopted() {
+        return new ChapterAdoptedEvent(PLAN, "CH4", ChapterKind.GUIDING_THOUGHT, "指导思想",
+                "高举中国特色社会主义伟大旗帜，……为深圳加快建设先行示范区、更好发挥在粤港澳大湾区中核心引擎功能提供强有力金融支撑。",
+                ADOPTED, null, null);
+    }
+
+    static ChapterAmendedEvent chapterAmended() {
+        return new ChapterAmendedEvent(PLAN, "CH5", "基本原则", "贯彻落实第五次全国金融工作会议关于“回归本源、优化结构、强化监管、市场导向”要求，……\n"
+                + "——坚持市场主导与政府引导相结合。坚定推进金融市场化改革，……", LocalDate.of(2022, 3, 1),
+                "更正转录：补回第一条原则的破折号", "深金管〔2022〕21号");
     }
 
     static GoalAdoptedEvent goalAdopted() {

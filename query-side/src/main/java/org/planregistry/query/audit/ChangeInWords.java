@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.planregistry.api.Baseline;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -61,7 +63,11 @@ final class ChangeInWords {
 
     /** The key of the remembered facts the event's description needs, null when it needs none. */
     static String memoryKey(PlanEvent event) {
-        if (event instanceof GoalAdoptedEvent goal) {
+        if (event instanceof ChapterAdoptedEvent chapter) {
+            return key(event, "chapter", chapter.chapterCode());
+        } else if (event instanceof ChapterAmendedEvent chapter) {
+            return key(event, "chapter", chapter.chapterCode());
+        } else if (event instanceof GoalAdoptedEvent goal) {
             return key(event, "goal", goal.goalCode());
         } else if (event instanceof GoalAmendedEvent goal) {
             return key(event, "goal", goal.goalCode());
@@ -84,6 +90,13 @@ final class ChangeInWords {
         if (event instanceof PlanAdoptedEvent plan) {
             return plain("plan", "plan adopted: " + plan.title() + " (" + plan.period().from() + "–"
                     + plan.period().to() + "), adopted on " + plan.adoptedOn());
+        } else if (event instanceof ChapterAdoptedEvent chapter) {
+            return new Description("chapter " + chapter.chapterCode(), null, "chapter adopted: " + chapter.kind() + " "
+                    + chapter.title(), key, texts(chapter.title(), chapter.text()));
+        } else if (event instanceof ChapterAmendedEvent chapter) {
+            return new Description("chapter " + chapter.chapterCode(), null,
+                    amendment(before, chapter.title(), chapter.text(), "text"), key,
+                    texts(chapter.title(), chapter.text()));
         } else if (event instanceof GoalAdoptedEvent goal) {
             return new Description("goal " + goal.goalCode(), null, "goal adopted: " + goal.title(), key,
                     texts(goal.title(), goal.description()));

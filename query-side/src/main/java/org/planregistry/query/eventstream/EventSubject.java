@@ -1,6 +1,8 @@
 package org.planregistry.query.eventstream;
 
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -40,6 +42,10 @@ final class EventSubject {
         if (event instanceof PlanAdoptedEvent || event instanceof PlanClosedEvent
                 || event instanceof PlanSupersededEvent) {
             return "plan";
+        } else if (event instanceof ChapterAdoptedEvent e) {
+            return "chapter/" + e.chapterCode();
+        } else if (event instanceof ChapterAmendedEvent e) {
+            return "chapter/" + e.chapterCode();
         } else if (event instanceof GoalAdoptedEvent e) {
             return "goal/" + e.goalCode();
         } else if (event instanceof GoalAmendedEvent e) {

@@ -3,6 +3,8 @@ package org.planregistry.query.timeline;
 import java.util.List;
 
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -39,7 +41,11 @@ final class ElementKeys {
 
     static List<String> of(PlanEvent event) {
         String plan = event.planCode();
-        if (event instanceof GoalAdoptedEvent e) {
+        if (event instanceof ChapterAdoptedEvent e) {
+            return List.of(ElementKind.CHAPTER.key(plan, e.chapterCode()));
+        } else if (event instanceof ChapterAmendedEvent e) {
+            return List.of(ElementKind.CHAPTER.key(plan, e.chapterCode()));
+        } else if (event instanceof GoalAdoptedEvent e) {
             return List.of(ElementKind.GOAL.key(plan, e.goalCode()));
         } else if (event instanceof GoalAmendedEvent e) {
             return List.of(ElementKind.GOAL.key(plan, e.goalCode()));

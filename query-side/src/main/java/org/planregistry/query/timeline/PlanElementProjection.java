@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -32,6 +34,7 @@ import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAmendedEvent;
 import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 import org.planregistry.query.event.RecordedEvent;
+import org.planregistry.query.timeline.ElementDetails.ChapterDetails;
 import org.planregistry.query.timeline.ElementDetails.ColumnDetails;
 import org.planregistry.query.timeline.ElementDetails.EvaluationDetails;
 import org.planregistry.query.timeline.ElementDetails.GoalDetails;
@@ -61,6 +64,23 @@ class PlanElementProjection {
 
     PlanElementProjection(TimelineStore store) {
         this.store = store;
+    }
+
+    @EventHandler
+    void on(ChapterAdoptedEvent chapter, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        store.adoptElement(ElementDocument.adopted(event, ElementKind.CHAPTER, chapter.chapterCode(),
+                        new ChapterDetails(chapter.kind()))
+                .withVersion(Attribute.TITLE, Version.of(event, chapter.title()))
+                .withVersion(Attribute.TEXT, Version.of(event, chapter.text())));
+    }
+
+    @EventHandler
+    void on(ChapterAmendedEvent chapter, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        store.changeElement(ElementKind.CHAPTER.key(event.plan(), chapter.chapterCode()), event.globalSequence(),
+                doc -> doc.withVersion(Attribute.TITLE, Version.of(event, chapter.title()))
+                        .withVersion(Attribute.TEXT, Version.of(event, chapter.text())));
     }
 
     @EventHandler

@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -70,6 +72,8 @@ class PlanProjection {
         PlanEvent payload = event.event();
         if (payload instanceof PlanAdoptedEvent) {
             return plan; // the adoption creates the document (see on), it does not change one
+        } else if (payload instanceof ChapterAdoptedEvent chapter) {
+            return plan.withElement(ref(event, ElementKind.CHAPTER, chapter.chapterCode()));
         } else if (payload instanceof GoalAdoptedEvent goal) {
             return plan.withElement(ref(event, ElementKind.GOAL, goal.goalCode()));
         } else if (payload instanceof IndicatorAdoptedEvent indicator) {
@@ -93,7 +97,7 @@ class PlanProjection {
             return plan.withStatus(Version.of(event, PlanStatus.CLOSED));
         } else if (payload instanceof PlanSupersededEvent superseded) {
             return plan.withStatus(Version.of(event, PlanStatus.supersededBy(superseded.supersededBy())));
-        } else if (payload instanceof GoalAmendedEvent || payload instanceof IndicatorTargetRevisedEvent
+        } else if (payload instanceof GoalAmendedEvent || payload instanceof ChapterAmendedEvent || payload instanceof IndicatorTargetRevisedEvent
                 || payload instanceof IndicatorBaselineCorrectedEvent || payload instanceof MilestoneSetEvent
                 || payload instanceof TaskAmendedEvent || payload instanceof EvaluationPublishedEvent
                 || payload instanceof FindingRecordedEvent || payload instanceof FindingCorrectedEvent
