@@ -43,7 +43,8 @@ class NewcomerQuestionsTest extends QuerySideTestSupport {
         assertThat(problem.path("detail").asText()).startsWith("type: must be one of ChapterAdopted, "
                 + "ChapterAmended, ColumnAdopted, EvaluationOpened, EvaluationPublished, FindingCorrected, "
                 + "FindingRecorded, FindingSpanStated, FindingWithdrawn, GoalAdopted, GoalAmended, IndicatorAdopted, "
-                + "IndicatorBaselineCorrected, IndicatorRetired, IndicatorTargetRevised, MeasurementBasisSet, "
+                + "IndicatorBaselineCorrected, IndicatorContinuityDeclared, IndicatorRetired, IndicatorTargetRevised, "
+                + "MeasurementBasisSet, "
                 + "MilestoneSet, PlanAdopted, PlanClosed, PlanSuperseded, SafeguardAdopted, "
                 + "SectionAdopted, TaskAdopted, TaskAmended, TaskRetired");
     }

@@ -82,6 +82,15 @@ public sealed interface PlanCommand {
                                       String decisionRef) implements PlanCommand {
     }
 
+    /**
+     * Declares that an indicator continues an indicator of a predecessor plan, so that its baseline is the
+     * predecessor's observed final value; a baseline that differs needs {@code differenceReason}.
+     */
+    record DeclareContinuityCommand(@TargetAggregateIdentifier String planCode, String indicatorCode,
+                                    IndicatorRef predecessor, String differenceReason, LocalDate effectiveFrom)
+            implements PlanCommand {
+    }
+
     record SetMilestoneCommand(@TargetAggregateIdentifier String planCode, String indicatorCode, int year,
                                BigDecimal value, String unit, LocalDate effectiveFrom, String reason,
                                String decisionRef) implements PlanCommand {

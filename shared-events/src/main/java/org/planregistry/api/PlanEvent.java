@@ -98,6 +98,17 @@ public sealed interface PlanEvent {
                                     String decisionRef) implements PlanEvent {
     }
 
+    /**
+     * An indicator continues an indicator of a predecessor plan (a five-year plan's successor). Records the
+     * predecessor's observed final value as it was when the continuity was declared (null when none was observed),
+     * the indicator's baseline then, and why they differ when they do.
+     */
+    @Revision("1")
+    record IndicatorContinuityDeclaredEvent(String planCode, String indicatorCode, IndicatorRef predecessor,
+                                            FinalObservation predecessorFinal, Baseline baseline,
+                                            String differenceReason, LocalDate effectiveFrom) implements PlanEvent {
+    }
+
     @Revision("1")
     record MilestoneSetEvent(String planCode, String indicatorCode, int year, BigDecimal previousValue,
                              BigDecimal value, LocalDate effectiveFrom, String reason, String decisionRef)

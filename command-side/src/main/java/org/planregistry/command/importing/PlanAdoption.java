@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.planregistry.api.Baseline;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.Item;
 import org.planregistry.api.PlanCommand;
 import org.planregistry.api.PlanCommand.AdoptChapterCommand;
@@ -15,6 +16,7 @@ import org.planregistry.api.PlanCommand.AdoptPlanCommand;
 import org.planregistry.api.PlanCommand.AdoptSafeguardCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
 import org.planregistry.api.PlanCommand.AdoptTaskCommand;
+import org.planregistry.api.PlanCommand.DeclareContinuityCommand;
 import org.planregistry.api.PlanCommand.SetMeasurementBasisCommand;
 import org.planregistry.api.PlanEvent;
 import org.planregistry.api.Target;
@@ -57,6 +59,11 @@ final class PlanAdoption {
                 commands.add(new SetMeasurementBasisCommand(code, indicator.code(), indicator.basis().kind(), from,
                         indicator.basis().wording(), null));
             }
+            if (indicator.continues() != null) {
+                commands.add(new DeclareContinuityCommand(code, indicator.code(), new IndicatorRef(
+                        indicator.continues().plan(), indicator.continues().indicator()),
+                        indicator.continues().differenceReason(), from));
+            }
         }
         for (var section : definition.sections()) {
             commands.add(new AdoptSectionCommand(code, section.code(), section.title(), section.intro(), from));
@@ -90,6 +97,8 @@ final class PlanAdoption {
             return "goal " + c.goalCode();
         } else if (command instanceof AdoptIndicatorCommand c) {
             return "indicator " + c.indicatorCode();
+        } else if (command instanceof DeclareContinuityCommand c) {
+            return "continuity of indicator " + c.indicatorCode();
         } else if (command instanceof SetMeasurementBasisCommand c) {
             return "measurement basis of indicator " + c.indicatorCode();
         } else if (command instanceof AdoptSectionCommand c) {
@@ -114,6 +123,8 @@ final class PlanAdoption {
             return "goal " + e.goalCode();
         } else if (event instanceof PlanEvent.IndicatorAdoptedEvent e) {
             return "indicator " + e.indicatorCode();
+        } else if (event instanceof PlanEvent.IndicatorContinuityDeclaredEvent e) {
+            return "continuity of indicator " + e.indicatorCode();
         } else if (event instanceof PlanEvent.MeasurementBasisSetEvent e && e.previousBasis() == null) {
             // The declaration, not a later revision: a revision is an adjustment, which a document does not carry.
             return "measurement basis of indicator " + e.indicatorCode();

@@ -35,7 +35,12 @@ record PlanDefinition(int formatVersion, Metadata plan, List<Chapter> chapters, 
     }
 
     record Indicator(String code, Integer number, String category, String subCategory, String name, String unit,
-                     Nature nature, Baseline baseline, Target target, List<String> notes, Basis basis) {
+                     Nature nature, Baseline baseline, Target target, List<String> notes, Basis basis,
+                     Continues continues) {
+    }
+
+    /** The predecessor plan's indicator this one continues, and why the baseline differs from its final value. */
+    record Continues(String plan, String indicator, String differenceReason) {
     }
 
     /** How an indicator is measured, with the plan's own words for it. */

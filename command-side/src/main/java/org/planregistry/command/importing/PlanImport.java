@@ -9,9 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.planregistry.api.Baseline;
+import org.planregistry.api.FinalObservation;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.PlanCommand;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.command.plan.OtherPlans;
 import org.planregistry.command.plan.PlanCommandGateway;
+import org.planregistry.command.plan.PlanRuleViolation;
+import org.planregistry.command.plan.PlanRules;
 import org.planregistry.command.plan.Recorded;
 import org.planregistry.eventstore.EventJson;
 import org.slf4j.Logger;
@@ -33,12 +39,15 @@ public class PlanImport {
     private final PlanDocumentReader reader;
     private final PlanCommandGateway gateway;
     private final EventStore eventStore;
+    private final OtherPlans otherPlans;
     private final ObjectMapper json = EventJson.mapper();
 
-    public PlanImport(PlanDocumentReader reader, PlanCommandGateway gateway, EventStore eventStore) {
+    public PlanImport(PlanDocumentReader reader, PlanCommandGateway gateway, EventStore eventStore,
+                      OtherPlans otherPlans) {
         this.reader = reader;
         this.gateway = gateway;
         this.eventStore = eventStore;
+        this.otherPlans = otherPlans;
     }
 
     public ImportReport importDocument(byte[] document, boolean isJson, String correlationId) {
@@ -55,6 +64,7 @@ public class PlanImport {
             return new ImportReport(planCode, ImportReport.Outcome.UNCHANGED, commands.size(), 0, null,
                     "plan " + planCode + " is already adopted exactly as this document describes it; nothing written");
         }
+        checkContinuity(definition);
         log.info("Importing plan {}: {} elements", planCode, commands.size());
         Long lastSequence = null;
         for (int i = 0; i < commands.size(); i++) {
@@ -66,6 +76,37 @@ public class PlanImport {
         }
         return new ImportReport(planCode, ImportReport.Outcome.ADOPTED, commands.size(), commands.size(),
                 lastSequence, "plan " + planCode + " adopted with " + (commands.size() - 1) + " elements");
+    }
+
+    /**
+     * The one rule of a document that depends on other plans, checked before anything is written so that a refused
+     * import leaves no half-adopted plan: each continued indicator exists, and each baseline is the predecessor's
+     * observed final value unless the document states the difference. Refused as the command would refuse it.
+     */
+    private void checkContinuity(PlanDefinition definition) {
+        for (int i = 0; i < definition.indicators().size(); i++) {
+            PlanDefinition.Indicator indicator = definition.indicators().get(i);
+            PlanDefinition.Continues continues = indicator.continues();
+            if (continues == null) {
+                continue;
+            }
+            String field = "/indicators/" + i + "/continues";
+            IndicatorRef predecessor = new IndicatorRef(continues.plan(), continues.indicator());
+            FinalObservation observed;
+            try {
+                observed = otherPlans.finalObservation(predecessor).orElse(null);
+            } catch (PlanRuleViolation unknown) {
+                throw new PlanRuleViolation(unknown.kind(), field, unknown.getMessage());
+            }
+            boolean stated = continues.differenceReason() != null && !continues.differenceReason().isBlank();
+            Baseline baseline = new Baseline(indicator.baseline().year(), indicator.baseline().value());
+            if (!stated) {
+                PlanRules.baselineIsTheFinalValue(baseline, observed, predecessor).ifPresent(reason -> {
+                    throw new PlanRuleViolation(PlanRuleViolation.Kind.CONFLICT, field, "indicator "
+                            + indicator.code() + ": " + reason);
+                });
+            }
+        }
     }
 
     /** The elements adopted for this plan, as JSON, keyed like {@link PlanAdoption#element(PlanCommand)}. */

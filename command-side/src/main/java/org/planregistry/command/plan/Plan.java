@@ -30,6 +30,7 @@ import org.planregistry.api.PlanCommand.AmendTaskCommand;
 import org.planregistry.api.PlanCommand.ClosePlanCommand;
 import org.planregistry.api.PlanCommand.CorrectFindingCommand;
 import org.planregistry.api.PlanCommand.CorrectIndicatorBaselineCommand;
+import org.planregistry.api.PlanCommand.DeclareContinuityCommand;
 import org.planregistry.api.PlanCommand.OpenEvaluationCommand;
 import org.planregistry.api.PlanCommand.PublishEvaluationCommand;
 import org.planregistry.api.PlanCommand.RecordFindingCommand;
@@ -52,6 +53,7 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
@@ -92,7 +94,7 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * fields change, raise {@link #SNAPSHOT_SHAPE}, and {@link OlderPlanSnapshots} makes the store ignore snapshots of
  * any other shape, so such a plan loads from its events (and is snapshotted anew at the next threshold). Revision
  * {@code null} is the shape before the plan had parts; revision 3 added the vision year (a goal's horizon may be it);
- * revision 4 each indicator's measurement basis and the plan's opening chapters.
+ * revision 4 each indicator's measurement basis and continuity, the plan's opening chapters and its successor.
  *
  * <p>The rules that an import checks as well are {@link PlanRules}, so both refuse the same input in the same words.
  * Like every rule here they are checked in command handlers only: event sourcing handlers never refuse, so a plan
@@ -113,6 +115,8 @@ class Plan {
     /** The year of the plan's long-range outlook, or null; a goal may be set for it. Since snapshot shape 3. */
     private Integer visionYear;
     private boolean closed;
+    /** The plan that superseded this one, or null. Since snapshot shape 4. */
+    private String supersededBy;
     private PlanText text = new PlanText();
     private Indicators indicators = new Indicators();
     private Evaluations evaluations = new Evaluations();
@@ -156,13 +160,29 @@ class Plan {
         apply(new PlanClosedEvent(planCode, effective, command.reason(), command.decisionRef()));
     }
 
+    /**
+     * The end of a plan's cycle: its successor, already registered, replaces it. Unlike an adjustment it may come
+     * after the period and after the plan was closed (a five-year plan's successor is adopted in the year after it);
+     * it happens once.
+     */
     @CommandHandler
-    void handle(SupersedePlanCommand command) {
+    void handle(SupersedePlanCommand command, OtherPlans plans) {
         Require.present("supersededBy", command.supersededBy());
         if (command.supersededBy().equals(planCode)) {
             throw invalid("supersededBy", "a plan cannot supersede itself");
         }
-        LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), true);
+        if (supersededBy != null) {
+            throw conflict("supersededBy", "plan " + planCode + " is already superseded by " + supersededBy);
+        }
+        Require.reason(command.reason());
+        LocalDate effective = command.effectiveFrom() == null ? inForceFrom() : command.effectiveFrom();
+        if (effective.isBefore(adoptedOn)) {
+            throw invalid("effectiveFrom", effective + " is before the plan's adoption on " + adoptedOn);
+        }
+        if (!plans.isRegistered(command.supersededBy())) {
+            throw PlanRuleViolation.unknown("supersededBy", "plan " + command.supersededBy()
+                    + " is not registered: adopt the successor first");
+        }
         apply(new PlanSupersededEvent(planCode, command.supersededBy(), effective, command.reason(),
                 command.decisionRef()));
     }
@@ -256,6 +276,13 @@ class Plan {
     }
 
     /** A change of basis is an adjustment like a target revision: dated, with a reason and a decision. */
+    /** A statement about the indicator's lineage, not a change of the plan's content: no reason of its own. */
+    @CommandHandler
+    void handle(DeclareContinuityCommand command, OtherPlans plans) {
+        LocalDate effective = effectiveDate(command.effectiveFrom());
+        apply(indicators.declareContinuity(planCode, command, effective, plans));
+    }
+
     @CommandHandler
     void handle(SetMeasurementBasisCommand command) {
         LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), true);
@@ -313,14 +340,20 @@ class Plan {
      * becomes a pending change.
      */
     private LocalDate adjustment(LocalDate effectiveFrom, String reason, boolean reasonAlwaysRequired) {
+        LocalDate effective = effectiveDate(effectiveFrom);
+        if (reasonAlwaysRequired || effective.isAfter(inForceFrom())) {
+            Require.reason(reason);
+        }
+        return effective;
+    }
+
+    /** The date a change to an open plan takes effect: within the period, not before adoption; default the first. */
+    private LocalDate effectiveDate(LocalDate effectiveFrom) {
         if (closed) {
             throw conflict("planCode", "plan " + planCode + " is closed: it accepts no further adjustment");
         }
         LocalDate effective = effectiveFrom == null ? inForceFrom() : effectiveFrom;
         checkEffectiveDate(effective);
-        if (reasonAlwaysRequired || effective.isAfter(inForceFrom())) {
-            Require.reason(reason);
-        }
         return effective;
     }
 
@@ -368,6 +401,7 @@ class Plan {
     @EventSourcingHandler
     void on(PlanSupersededEvent event) {
         closed = true;
+        supersededBy = event.supersededBy();
     }
 
     @EventSourcingHandler
@@ -437,6 +471,11 @@ class Plan {
 
     @EventSourcingHandler
     void on(IndicatorRetiredEvent event) {
+        indicators.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorContinuityDeclaredEvent event) {
         indicators.on(event);
     }
 

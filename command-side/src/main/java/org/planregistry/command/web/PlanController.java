@@ -16,6 +16,7 @@ import org.planregistry.api.PlanCommand.AmendGoalCommand;
 import org.planregistry.api.PlanCommand.AmendTaskCommand;
 import org.planregistry.api.PlanCommand.ClosePlanCommand;
 import org.planregistry.api.PlanCommand.CorrectIndicatorBaselineCommand;
+import org.planregistry.api.PlanCommand.DeclareContinuityCommand;
 import org.planregistry.api.PlanCommand.RetireIndicatorCommand;
 import org.planregistry.api.PlanCommand.RetireTaskCommand;
 import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
@@ -142,6 +143,17 @@ class PlanController {
                                              @RequestHeader(value = CORRELATION, required = false) String corr) {
         return commands.send(new SetMeasurementBasisCommand(plan, code, body.basis(), body.effectiveFrom(),
                 body.reason(), body.decisionRef()), "indicator " + code, ifMatch, corr);
+    }
+
+    @PostMapping("/{plan}/indicators/{code}/continuity")
+    ResponseEntity<CommandAccepted> declareContinuity(@PathVariable String plan, @PathVariable String code,
+                                                      @Valid @RequestBody PlanRequests.DeclareContinuity body,
+                                                      @RequestHeader(value = "If-Match", required = false)
+                                                      String ifMatch,
+                                                      @RequestHeader(value = CORRELATION, required = false)
+                                                      String corr) {
+        return commands.send(new DeclareContinuityCommand(plan, code, body.predecessor(), body.differenceReason(),
+                body.effectiveFrom()), "indicator " + code, ifMatch, corr);
     }
 
     @PostMapping("/{plan}/indicators/{code}/milestones")

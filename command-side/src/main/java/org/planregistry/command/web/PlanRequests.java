@@ -12,6 +12,7 @@ import org.planregistry.api.Assessment;
 import org.planregistry.api.ChapterKind;
 import org.planregistry.api.EvaluationKind;
 import org.planregistry.api.FindingSpan;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.Item;
 import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
@@ -74,6 +75,10 @@ final class PlanRequests {
 
     record AmendChapter(String title, String text, @NotNull LocalDate effectiveFrom, @NotBlank String reason,
                         String decisionRef) {
+    }
+
+    record DeclareContinuity(@NotNull @Valid IndicatorRef predecessor, String differenceReason,
+                             LocalDate effectiveFrom) {
     }
 
     record AdoptGoal(@NotBlank String code, @NotBlank String title, Integer horizon, String description,

@@ -1,6 +1,7 @@
 package org.planregistry.command.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,9 @@ import java.util.stream.Collectors;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
+import org.planregistry.api.ChapterKind;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
@@ -60,7 +63,7 @@ class PlanImportTest extends CommandSideTest {
         }
         ResponseEntity<Map> response = post(shippedPlan(), "application/yaml");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(response.getBody()).containsEntry("outcome", "ADOPTED").containsEntry("eventsWritten", 107);
+        assertThat(response.getBody()).containsEntry("outcome", "ADOPTED").containsEntry("eventsWritten", 113);
     }
 
     private List<PlanEvent> events(String plan) {
@@ -117,6 +120,41 @@ class PlanImportTest extends CommandSideTest {
         assertThat(bases.get("I21").reason()).isEqualTo(
                 "“十四五”期间向联合国开发计划署（UNDP）等国际组织推荐约 30 个可持续金融案例");
         assertThat(indicators.get("I06").notes()).anyMatch(note -> note.contains("五年区间数"));
+        assertThat(indicators.get("I08").notes()).as("row 8: 科技型企业贷款余额 in the prose")
+                .anyMatch(note -> note.contains("科技型企业贷款余额占各项贷款余额的比重达 8%"));
+        assertThat(indicators.get("I09").notes()).as("row 9: 绿色信贷 in the prose")
+                .anyMatch(note -> note.contains("绿色信贷占比达 7%"));
+    }
+
+    @Test
+    void theShippedPlanHasItsOpeningChaptersVerbatim() {
+        importShenzhenOnce();
+        List<ChapterAdoptedEvent> chapters = events(SHENZHEN, ChapterAdoptedEvent.class);
+        assertThat(chapters).extracting(ChapterAdoptedEvent::chapterCode, ChapterAdoptedEvent::kind,
+                ChapterAdoptedEvent::title).containsExactly(
+                tuple("CH1", ChapterKind.FOUNDATION_AND_SITUATION, "发展成就"),
+                tuple("CH2", ChapterKind.FOUNDATION_AND_SITUATION, "存在问题"),
+                tuple("CH3", ChapterKind.FOUNDATION_AND_SITUATION, "发展形势"),
+                tuple("CH4", ChapterKind.GUIDING_THOUGHT, "指导思想"),
+                tuple("CH5", ChapterKind.BASIC_PRINCIPLES, "基本原则"),
+                tuple("CH6", ChapterKind.OVERALL_GOAL, "发展目标"));
+        List<String> achievements = chapters.get(0).text().lines().toList();
+        assertThat(achievements).hasSize(16).contains("金融综合实力不断提升", "金融发展环境持续优化");
+        assertThat(achievements.get(achievements.size() - 1)).as("footnote ¹ closes the chapter")
+                .startsWith("¹ 含证券公司资产管理业务");
+        assertThat(chapters.get(0).text()).doesNotContain("**").contains("深圳辖区资产管理业务总规模超过 13 万亿元¹")
+                .contains("国内首家个人征信公司"); // joined across the page break
+        assertThat(chapters.get(1).text().lines()).hasSize(9);
+        assertThat(chapters.get(2).text().lines()).hasSize(5);
+        assertThat(chapters.get(3).text()).startsWith("高举中国特色社会主义伟大旗帜").doesNotContain("\n")
+                .endsWith("提供强有力金融支撑。");
+        List<String> principles = chapters.get(4).text().lines().toList();
+        assertThat(principles).hasSize(5);
+        assertThat(principles.subList(1, 5)).extracting(line -> line.substring(0, 17)).containsExactly(
+                "——坚持市场主导与政府引导相结合。", "——坚持规模扩张与质量提升相协调。", "——坚持深化改革与扩大开放相促进。",
+                "——坚持创新发展与防范风险相兼顾。");
+        assertThat(chapters.get(5).text()).startsWith("到二〇二五年，金融产业支柱地位和资源配置能力进一步增强")
+                .endsWith("助力深圳建设有影响力的全球金融创新中心。").doesNotContain("\n");
     }
 
     @Test

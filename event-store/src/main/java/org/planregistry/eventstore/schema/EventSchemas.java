@@ -63,6 +63,8 @@ public final class EventSchemas {
             Map.entry(PlanEvent.IndicatorRetiredEvent.class, "An indicator was dropped from the plan."),
             Map.entry(PlanEvent.MeasurementBasisSetEvent.class,
                     "How an indicator is measured (level, accumulated, interval) was declared or revised."),
+            Map.entry(PlanEvent.IndicatorContinuityDeclaredEvent.class,
+                    "An indicator was declared to continue an indicator of a predecessor plan."),
             Map.entry(PlanEvent.MilestoneSetEvent.class,
                     "A planned value was set for one indicator and year (规划分解机制)."),
             Map.entry(PlanEvent.SectionAdoptedEvent.class,

@@ -125,6 +125,7 @@ class EventCatalogueTest {
             Map.entry("org.planregistry.api.PlanEvent$IndicatorBaselineCorrectedEvent", "1"),
             Map.entry("org.planregistry.api.PlanEvent$IndicatorRetiredEvent", "1"),
             Map.entry("org.planregistry.api.PlanEvent$MeasurementBasisSetEvent", "1"),
+            Map.entry("org.planregistry.api.PlanEvent$IndicatorContinuityDeclaredEvent", "1"),
             Map.entry("org.planregistry.api.PlanEvent$MilestoneSetEvent", "1"),
             Map.entry("org.planregistry.api.PlanEvent$SectionAdoptedEvent", "1"),
             Map.entry("org.planregistry.api.PlanEvent$TaskAdoptedEvent", "1"),

@@ -8,7 +8,9 @@ import org.planregistry.api.Assessment;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.ChapterKind;
 import org.planregistry.api.EvaluationKind;
+import org.planregistry.api.FinalObservation;
 import org.planregistry.api.FindingSpan;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.Item;
 import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
@@ -27,6 +29,7 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
@@ -67,7 +70,8 @@ final class EventExamples {
     /** One example of each event type, in the order PlanEvent declares them. */
     static List<PlanEvent> all() {
         return List.of(planAdopted(), chapterAdopted(), chapterAmended(), goalAdopted(), goalAmended(), indicatorAdopted(), indicatorTargetRevised(),
-                indicatorBaselineCorrected(), indicatorRetired(), measurementBasisSet(), milestoneSet(), sectionAdopted(),
+                indicatorBaselineCorrected(), indicatorRetired(), measurementBasisSet(), indicatorContinuityDeclared(),
+                milestoneSet(), sectionAdopted(),
                 taskAdopted(), taskAmended(), taskRetired(), columnAdopted(), safeguardAdopted(), evaluationOpened(),
                 findingRecorded(), findingSpanStated(), findingCorrected(), findingWithdrawn(), evaluationPublished(), planClosed(),
                 planSuperseded());
@@ -144,6 +148,12 @@ final class EventExamples {
     static MeasurementBasisSetEvent measurementBasisSet() {
         return new MeasurementBasisSetEvent(PLAN, "I06", null, MeasurementBasis.INTERVAL, ADOPTED,
                 "“直接融资比重”指标为五年区间数。", null);
+    }
+
+    static IndicatorContinuityDeclaredEvent indicatorContinuityDeclared() {
+        return new IndicatorContinuityDeclaredEvent(PLAN, "I01", new IndicatorRef("SZ-FIN-13FYP", "I01"),
+                new FinalObservation(2020, new BigDecimal("4189.6"), "2016-2020-final", "2016-2020-final-F1"),
+                new Baseline(2020, new BigDecimal("4189.6")), null, ADOPTED);
     }
 
     static MilestoneSetEvent milestoneSet() {

@@ -19,6 +19,7 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
@@ -116,6 +117,14 @@ final class ChangeInWords {
                     corrected.baseline()));
         } else if (event instanceof IndicatorRetiredEvent retired) {
             return plain("indicator " + retired.indicatorCode(), "indicator retired");
+        } else if (event instanceof IndicatorContinuityDeclaredEvent continuity) {
+            String of = continuity.predecessor().planCode() + " " + continuity.predecessor().indicatorCode();
+            String observed = continuity.predecessorFinal() == null ? "no final value observed"
+                    : "observed " + number(continuity.predecessorFinal().value()) + " in "
+                    + continuity.predecessorFinal().year();
+            return plain("indicator " + continuity.indicatorCode(), "continues " + of + " (" + observed + ")"
+                    + (continuity.differenceReason() == null ? "; baseline " + baseline(continuity.baseline())
+                    : "; baseline " + baseline(continuity.baseline()) + " differs: " + continuity.differenceReason()));
         } else if (event instanceof MeasurementBasisSetEvent basis) {
             return plain("indicator " + basis.indicatorCode(), basis.previousBasis() == null
                     ? "measurement basis declared: " + basis.basis()

@@ -13,6 +13,7 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
@@ -58,6 +59,8 @@ final class EventSubject {
             return indicator(e.indicatorCode());
         } else if (event instanceof IndicatorRetiredEvent e) {
             return indicator(e.indicatorCode());
+        } else if (event instanceof IndicatorContinuityDeclaredEvent e) {
+            return indicator(e.indicatorCode()) + "/continuity";
         } else if (event instanceof MeasurementBasisSetEvent e) {
             return indicator(e.indicatorCode()) + "/measurement-basis";
         } else if (event instanceof FindingSpanStatedEvent e) {

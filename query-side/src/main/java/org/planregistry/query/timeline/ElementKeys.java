@@ -15,6 +15,7 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
@@ -57,6 +58,9 @@ final class ElementKeys {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof IndicatorRetiredEvent e) {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
+        } else if (event instanceof IndicatorContinuityDeclaredEvent e) {
+            return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()),
+                    ElementKind.INDICATOR.key(e.predecessor().planCode(), e.predecessor().indicatorCode()));
         } else if (event instanceof MeasurementBasisSetEvent e) {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof FindingSpanStatedEvent e) {

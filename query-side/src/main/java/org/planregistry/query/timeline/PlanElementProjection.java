@@ -7,6 +7,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.PlanEvent;
 import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
 import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
@@ -21,6 +22,7 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
@@ -133,6 +135,20 @@ class PlanElementProjection {
         RecordedEvent event = RecordedEvent.of(message);
         store.changeElement(ElementKind.INDICATOR.key(event.plan(), retired.indicatorCode()), event.globalSequence(),
                 doc -> doc.withVersion(Attribute.RETIRED, Version.of(event, true)));
+    }
+
+    /** Both ends of the link: the successor's indicator continues, the predecessor's is continued by it. */
+    @EventHandler
+    void on(IndicatorContinuityDeclaredEvent continuity, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        store.changeElement(ElementKind.INDICATOR.key(event.plan(), continuity.indicatorCode()),
+                event.globalSequence(), doc -> doc.withVersion(Attribute.CONTINUES, Version.of(event,
+                        new Continuity(continuity.predecessor(), continuity.predecessorFinal(), continuity.baseline(),
+                                continuity.differenceReason()))));
+        store.changeElement(ElementKind.INDICATOR.key(continuity.predecessor().planCode(),
+                        continuity.predecessor().indicatorCode()), event.globalSequence(),
+                doc -> doc.withVersion(Attribute.CONTINUED_BY, Version.of(event,
+                        new IndicatorRef(event.plan(), continuity.indicatorCode()))));
     }
 
     @EventHandler

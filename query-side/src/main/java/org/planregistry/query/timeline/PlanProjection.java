@@ -17,6 +17,7 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
@@ -102,6 +103,7 @@ class PlanProjection {
                 || payload instanceof TaskAmendedEvent || payload instanceof EvaluationPublishedEvent
                 || payload instanceof FindingRecordedEvent || payload instanceof FindingCorrectedEvent
                 || payload instanceof FindingWithdrawnEvent || payload instanceof MeasurementBasisSetEvent
+                || payload instanceof IndicatorContinuityDeclaredEvent
                 || payload instanceof FindingSpanStatedEvent) {
             return plan; // changes an element's versions only; the plan document just moves its position
         }

@@ -31,6 +31,7 @@ class ChangeInWordsTest {
         EXPECTED.put("IndicatorBaselineCorrectedEvent", "indicator I03 | null | baseline 10.1 → 10.2");
         EXPECTED.put("IndicatorRetiredEvent", "indicator I18 | null | indicator retired");
         EXPECTED.put("MeasurementBasisSetEvent", "indicator I06 | null | measurement basis declared: INTERVAL");
+        EXPECTED.put("IndicatorContinuityDeclaredEvent", "indicator I01 | null | continues SZ-FIN-13FYP I01 (observed 4189.6 in 2020); baseline 4189.6 (2020)");
         EXPECTED.put("MilestoneSetEvent", "indicator I01 | null | milestone 2023 set to 5515.9");
         EXPECTED.put("SectionAdoptedEvent", "section S1 | null | section adopted: 以国家战略为牵引，推进金融业全面深化改革扩大开放，发挥示范引领作用");
         EXPECTED.put("TaskAdoptedEvent", "task T1.7 | null | task adopted in section S1: 探索知识产权交易和知识产权证券化");

@@ -41,6 +41,7 @@ class CloudEventOfEveryTypeTest {
         EXPECTED.put("IndicatorBaselineCorrected.v1", "indicator/I03");
         EXPECTED.put("IndicatorRetired.v1", "indicator/I18");
         EXPECTED.put("MeasurementBasisSet.v1", "indicator/I06/measurement-basis");
+        EXPECTED.put("IndicatorContinuityDeclared.v1", "indicator/I01/continuity");
         EXPECTED.put("MilestoneSet.v1", "indicator/I01/milestone/2023");
         EXPECTED.put("SectionAdopted.v1", "section/S1");
         EXPECTED.put("TaskAdopted.v1", "task/T1.7");
