@@ -77,7 +77,8 @@ class EndOfPeriodCycleTest {
     }
 
     private static ResponseEntity<JsonNode> post(RestClient client, String path, String contentType, String body) {
-        return client.post().uri(path).contentType(MediaType.parseMediaType(contentType)).body(body).retrieve()
+        return client.post().uri(path).contentType(MediaType.parseMediaType(contentType))
+                .body(body.getBytes(StandardCharsets.UTF_8)).retrieve()
                 .toEntity(JsonNode.class);
     }
 

@@ -24,7 +24,7 @@ import org.planregistry.api.Target;
  *       with it.</li>
  * </ul>
  */
-public record PlannedPath(MeasurementBasis basis, Period period, Baseline baseline, Target target,
+record PlannedPath(MeasurementBasis basis, Period period, Baseline baseline, Target target,
                    Map<Integer, BigDecimal> milestones) {
 
     /** The planned value on {@code date}: the level or the total to date, or the interval's figure. */
@@ -50,7 +50,7 @@ public record PlannedPath(MeasurementBasis basis, Period period, Baseline baseli
     }
 
     /** Whether an observation covering {@code span} can be compared with this indicator's plan at all. */
-    public boolean compares(FindingSpan span) {
+    boolean compares(FindingSpan span) {
         return switch (basis) {
             case LEVEL -> span == FindingSpan.YEAR;
             case ACCUMULATED -> span == FindingSpan.YEAR || span == FindingSpan.TO_DATE;
@@ -59,17 +59,17 @@ public record PlannedPath(MeasurementBasis basis, Period period, Baseline baseli
     }
 
     /** Whether an observation covering {@code span} can meet the target: one year's amount never meets a total. */
-    public boolean mayMeetTarget(FindingSpan span) {
+    boolean mayMeetTarget(FindingSpan span) {
         return basis != MeasurementBasis.ACCUMULATED || span == FindingSpan.TO_DATE;
     }
 
     /** An accumulated total only grows; a level falls when its target is below its baseline. */
-    public boolean falling() {
+    boolean falling() {
         return basis != MeasurementBasis.ACCUMULATED && ProgressRule.isFalling(baseline, target);
     }
 
     /** How an observation of {@code year} covering {@code span} is named in a status reason. */
-    public String covering(int year, FindingSpan span) {
+    String covering(int year, FindingSpan span) {
         return switch (basis) {
             case LEVEL -> "for " + year;
             case ACCUMULATED -> span == FindingSpan.TO_DATE ? "accumulated " + period.from() + "–" + year
@@ -79,7 +79,7 @@ public record PlannedPath(MeasurementBasis basis, Period period, Baseline baseli
     }
 
     /** The interval of an interval indicator: as long as the plan period, ending in the target year. */
-    public String interval() {
+    String interval() {
         return (target.year() - (period.to() - period.from())) + "–" + target.year();
     }
 

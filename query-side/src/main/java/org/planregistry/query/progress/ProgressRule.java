@@ -22,7 +22,7 @@ import org.planregistry.api.Target;
  * An indicator falls when its target is below its baseline; "short" and "beyond" then point downwards. All
  * comparisons are exact decimal.
  */
-public final class ProgressRule {
+final class ProgressRule {
 
     static final BigDecimal ABOUT_TOLERANCE = new BigDecimal("0.02");
     static final BigDecimal AT_RISK_BAND = new BigDecimal("0.05");
@@ -34,7 +34,7 @@ public final class ProgressRule {
     record Judgement(ProgressStatus status, String reason) {
     }
 
-    public static boolean isFalling(Baseline baseline, Target target) {
+    static boolean isFalling(Baseline baseline, Target target) {
         return baseline != null && baseline.value() != null && target.value().compareTo(baseline.value()) < 0;
     }
 
@@ -73,7 +73,7 @@ public final class ProgressRule {
                 + plain(planned.value()) + " by " + plain(shortfall) + share);
     }
 
-    public static boolean achieved(BigDecimal observed, Target target, boolean falling) {
+    static boolean achieved(BigDecimal observed, Target target, boolean falling) {
         BigDecimal goal = target.value();
         int comparison = observed.compareTo(goal);
         return switch (target.qualifier()) {

@@ -1,4 +1,4 @@
-package org.planregistry.query.evaluationreport;
+package org.planregistry.query.progress;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package org.planregistry.query.evaluationreport;
+package org.planregistry.query.progress;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -10,12 +10,10 @@ import java.util.TreeMap;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.FindingSpan;
 import org.planregistry.api.Target;
-import org.planregistry.query.evaluationreport.EvaluationReportView.Line;
-import org.planregistry.query.evaluationreport.EvaluationReportView.Outcome;
-import org.planregistry.query.evaluationreport.EvaluationReportView.Summary;
+import org.planregistry.query.progress.EvaluationReportView.Line;
+import org.planregistry.query.progress.EvaluationReportView.Outcome;
+import org.planregistry.query.progress.EvaluationReportView.Summary;
 import org.planregistry.query.http.QueryProblem;
-import org.planregistry.query.progress.PlannedPath;
-import org.planregistry.query.progress.ProgressRule;
 import org.planregistry.query.timeline.Attribute;
 import org.planregistry.query.timeline.ElementDetails.EvaluationDetails;
 import org.planregistry.query.timeline.ElementDetails.IndicatorDetails;
