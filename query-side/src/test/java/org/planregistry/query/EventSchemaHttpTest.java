@@ -53,7 +53,7 @@ class EventSchemaHttpTest extends QuerySideTestSupport {
     void theListNamesEveryTypeAndRevisionWithItsUrl() {
         JsonNode list = get("/api/schemas");
 
-        assertThat(list.path("schemas")).hasSize(22);
+        assertThat(list.path("schemas")).hasSize(27);
         assertThat(list.path("schemas")).anySatisfy(entry -> {
             assertThat(entry.path("type").asText()).isEqualTo("IndicatorTargetRevised");
             assertThat(entry.path("revision").asText()).isEqualTo("1");

@@ -40,10 +40,12 @@ class NewcomerQuestionsTest extends QuerySideTestSupport {
 
         assertThat(problem.path("parameter").asText()).isEqualTo("type");
         assertThat(problem.path("value").asText()).isEqualTo("TargetChanged");
-        assertThat(problem.path("detail").asText()).startsWith("type: must be one of ColumnAdopted, "
-                + "EvaluationOpened, EvaluationPublished, FindingCorrected, FindingRecorded, FindingWithdrawn, "
-                + "GoalAdopted, GoalAmended, IndicatorAdopted, IndicatorBaselineCorrected, IndicatorRetired, "
-                + "IndicatorTargetRevised, MilestoneSet, PlanAdopted, PlanClosed, PlanSuperseded, SafeguardAdopted, "
+        assertThat(problem.path("detail").asText()).startsWith("type: must be one of ChapterAdopted, "
+                + "ChapterAmended, ColumnAdopted, EvaluationOpened, EvaluationPublished, FindingCorrected, "
+                + "FindingRecorded, FindingSpanStated, FindingWithdrawn, GoalAdopted, GoalAmended, IndicatorAdopted, "
+                + "IndicatorBaselineCorrected, IndicatorContinuityDeclared, IndicatorRetired, IndicatorTargetRevised, "
+                + "MeasurementBasisSet, "
+                + "MilestoneSet, PlanAdopted, PlanClosed, PlanSuperseded, SafeguardAdopted, "
                 + "SectionAdopted, TaskAdopted, TaskAmended, TaskRetired");
     }
 

@@ -19,6 +19,18 @@ public sealed interface PlanCommand {
             implements PlanCommand {
     }
 
+    /** One of the plan's opening chapters, verbatim; {@code text} keeps one paragraph per line. */
+    record AdoptChapterCommand(@TargetAggregateIdentifier String planCode, String chapterCode, ChapterKind kind,
+                               String title, String text, LocalDate effectiveFrom, String reason,
+                               String decisionRef) implements PlanCommand {
+    }
+
+    /** A {@code null} title or text keeps the one in force. */
+    record AmendChapterCommand(@TargetAggregateIdentifier String planCode, String chapterCode, String title,
+                               String text, LocalDate effectiveFrom, String reason, String decisionRef)
+            implements PlanCommand {
+    }
+
     record AdoptGoalCommand(@TargetAggregateIdentifier String planCode, String goalCode, String title,
                             Integer horizon, String description, LocalDate effectiveFrom, String reason,
                             String decisionRef) implements PlanCommand {
@@ -64,6 +76,21 @@ public sealed interface PlanCommand {
                                   LocalDate effectiveFrom, String reason, String decisionRef) implements PlanCommand {
     }
 
+    /** Declares or revises how an indicator is measured; the reason keeps the plan's own wording for it. */
+    record SetMeasurementBasisCommand(@TargetAggregateIdentifier String planCode, String indicatorCode,
+                                      MeasurementBasis basis, LocalDate effectiveFrom, String reason,
+                                      String decisionRef) implements PlanCommand {
+    }
+
+    /**
+     * Declares that an indicator continues an indicator of a predecessor plan, so that its baseline is the
+     * predecessor's observed final value; a baseline that differs needs {@code differenceReason}.
+     */
+    record DeclareContinuityCommand(@TargetAggregateIdentifier String planCode, String indicatorCode,
+                                    IndicatorRef predecessor, String differenceReason, LocalDate effectiveFrom)
+            implements PlanCommand {
+    }
+
     record SetMilestoneCommand(@TargetAggregateIdentifier String planCode, String indicatorCode, int year,
                                BigDecimal value, String unit, LocalDate effectiveFrom, String reason,
                                String decisionRef) implements PlanCommand {
@@ -101,11 +128,23 @@ public sealed interface PlanCommand {
                                  LocalDate effectiveFrom) implements PlanCommand {
     }
 
-    /** A {@code null} finding id lets the plan number the finding within its evaluation. */
+    /**
+     * A {@code null} finding id lets the plan number the finding within its evaluation. {@code span} says what the
+     * observed value covers; an accumulated indicator needs it, otherwise it follows from the indicator's basis.
+     */
     record RecordFindingCommand(@TargetAggregateIdentifier String planCode, String evaluationId, String findingId,
                                 SubjectKind subjectKind, String subjectCode, int year, BigDecimal observedValue,
                                 String unit, Assessment assessment, String evidenceRef, String note,
-                                LocalDate effectiveFrom) implements PlanCommand {
+                                LocalDate effectiveFrom, FindingSpan span) implements PlanCommand {
+
+        /** A finding that leaves its span to the indicator's measurement basis. */
+        public RecordFindingCommand(String planCode, String evaluationId, String findingId, SubjectKind subjectKind,
+                                    String subjectCode, int year, BigDecimal observedValue, String unit,
+                                    Assessment assessment, String evidenceRef, String note,
+                                    LocalDate effectiveFrom) {
+            this(planCode, evaluationId, findingId, subjectKind, subjectCode, year, observedValue, unit, assessment,
+                    evidenceRef, note, effectiveFrom, null);
+        }
     }
 
     record CorrectFindingCommand(@TargetAggregateIdentifier String planCode, String evaluationId, String findingId,

@@ -31,6 +31,18 @@ public sealed interface PlanEvent {
         }
     }
 
+    /** One of the plan's opening chapters (what the plan is for) became part of it, verbatim. */
+    @Revision("1")
+    record ChapterAdoptedEvent(String planCode, String chapterCode, ChapterKind kind, String title, String text,
+                               LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {
+    }
+
+    /** An opening chapter's title or text changed; the event carries both as in force from then on. */
+    @Revision("1")
+    record ChapterAmendedEvent(String planCode, String chapterCode, String title, String text,
+                               LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {
+    }
+
     @Revision("1")
     record GoalAdoptedEvent(String planCode, String goalCode, String title, Integer horizon, String description,
                             LocalDate effectiveFrom, String reason, String decisionRef) implements PlanEvent {
@@ -74,6 +86,27 @@ public sealed interface PlanEvent {
     @Revision("1")
     record IndicatorRetiredEvent(String planCode, String indicatorCode, LocalDate effectiveFrom, String reason,
                                  String decisionRef) implements PlanEvent {
+    }
+
+    /**
+     * How an indicator is measured was declared ({@code previousBasis} null: none was, and its figures were read as
+     * levels) or revised. The reason keeps the plan's wording that says so.
+     */
+    @Revision("1")
+    record MeasurementBasisSetEvent(String planCode, String indicatorCode, MeasurementBasis previousBasis,
+                                    MeasurementBasis basis, LocalDate effectiveFrom, String reason,
+                                    String decisionRef) implements PlanEvent {
+    }
+
+    /**
+     * An indicator continues an indicator of a predecessor plan (a five-year plan's successor). Records the
+     * predecessor's observed final value as it was when the continuity was declared (null when none was observed),
+     * the indicator's baseline then, and why they differ when they do.
+     */
+    @Revision("1")
+    record IndicatorContinuityDeclaredEvent(String planCode, String indicatorCode, IndicatorRef predecessor,
+                                            FinalObservation predecessorFinal, Baseline baseline,
+                                            String differenceReason, LocalDate effectiveFrom) implements PlanEvent {
     }
 
     @Revision("1")
@@ -122,6 +155,16 @@ public sealed interface PlanEvent {
                                 String subjectCode, int year, BigDecimal observedValue, String unit,
                                 Assessment assessment, String evidenceRef, String note, LocalDate effectiveFrom)
             implements PlanEvent {
+    }
+
+    /**
+     * What the observed value of a finding just recorded covers, stated with it (in the same command) when the
+     * indicator is not measured as a level: one year or the total to date of an accumulated indicator, or the
+     * interval of an interval indicator. Names the indicator so that its copy of the finding is found by key.
+     */
+    @Revision("1")
+    record FindingSpanStatedEvent(String planCode, String evaluationId, String findingId, String subjectCode,
+                                  FindingSpan span, LocalDate effectiveFrom) implements PlanEvent {
     }
 
     @Revision("1")

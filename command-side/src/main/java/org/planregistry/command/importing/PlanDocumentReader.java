@@ -158,6 +158,11 @@ public class PlanDocumentReader {
             rule("/plan/period", PlanRules.periodInOrder(period));
             rule("/plan/visionYear", PlanRules.visionYearNotBeforeTheEnd(plan.visionYear(), period));
             rule("/plan/adoptedOn", PlanRules.adoptedBeforeThePeriodEnds(plan.adoptedOn(), period));
+            Set<String> chapters = new HashSet<>();
+            for (int c = 0; c < document.chapters().size(); c++) {
+                newCode("/chapters/" + c + "/code", Element.CHAPTER, document.chapters().get(c).code(), planCode,
+                        chapters);
+            }
             Set<String> goals = new HashSet<>();
             for (int g = 0; g < document.goals().size(); g++) {
                 var goal = document.goals().get(g);

@@ -9,9 +9,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.planregistry.api.Baseline;
+import org.planregistry.api.FinalObservation;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.PlanCommand;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.command.plan.OtherPlans;
 import org.planregistry.command.plan.PlanCommandGateway;
+import org.planregistry.command.plan.PlanRuleViolation;
+import org.planregistry.command.plan.PlanRules;
 import org.planregistry.command.plan.Recorded;
 import org.planregistry.eventstore.EventJson;
 import org.slf4j.Logger;
@@ -33,12 +39,15 @@ public class PlanImport {
     private final PlanDocumentReader reader;
     private final PlanCommandGateway gateway;
     private final EventStore eventStore;
+    private final OtherPlans otherPlans;
     private final ObjectMapper json = EventJson.mapper();
 
-    public PlanImport(PlanDocumentReader reader, PlanCommandGateway gateway, EventStore eventStore) {
+    public PlanImport(PlanDocumentReader reader, PlanCommandGateway gateway, EventStore eventStore,
+                      OtherPlans otherPlans) {
         this.reader = reader;
         this.gateway = gateway;
         this.eventStore = eventStore;
+        this.otherPlans = otherPlans;
     }
 
     public ImportReport importDocument(byte[] document, boolean isJson, String correlationId) {
@@ -47,11 +56,13 @@ public class PlanImport {
         List<PlanCommand> commands = PlanAdoption.commandsFor(definition);
         List<PlanEvent> stored = storedEvents(planCode);
         if (stored.isEmpty()) {
+            checkContinuity(definition);
             log.info("Importing plan {}: {} elements", planCode, commands.size());
             return adopt(planCode, commands, 0, correlationId);
         }
         int cutShortAfter = cutShortImport(commands, stored);
         if (cutShortAfter > 0) {
+            checkContinuity(definition);
             log.info("Importing plan {}: an import of this document was cut short after {} of {} elements; "
                     + "adopting the rest", planCode, cutShortAfter, commands.size());
             return adopt(planCode, commands, cutShortAfter, correlationId);
@@ -63,6 +74,37 @@ public class PlanImport {
         log.info("Import of plan {}: identical to the adopted plan, nothing written", planCode);
         return new ImportReport(planCode, ImportReport.Outcome.UNCHANGED, commands.size(), 0, null,
                 "plan " + planCode + " is already adopted exactly as this document describes it; nothing written");
+    }
+
+    /**
+     * The one rule of a document that depends on other plans, checked before anything is written so that a refused
+     * import leaves no half-adopted plan: each continued indicator exists, and each baseline is the predecessor's
+     * observed final value unless the document states the difference. Refused as the command would refuse it.
+     */
+    private void checkContinuity(PlanDefinition definition) {
+        for (int i = 0; i < definition.indicators().size(); i++) {
+            PlanDefinition.Indicator indicator = definition.indicators().get(i);
+            PlanDefinition.Continues continues = indicator.continues();
+            if (continues == null) {
+                continue;
+            }
+            String field = "/indicators/" + i + "/continues";
+            IndicatorRef predecessor = new IndicatorRef(continues.plan(), continues.indicator());
+            FinalObservation observed;
+            try {
+                observed = otherPlans.finalObservation(predecessor).orElse(null);
+            } catch (PlanRuleViolation unknown) {
+                throw new PlanRuleViolation(unknown.kind(), field, unknown.getMessage());
+            }
+            boolean stated = continues.differenceReason() != null && !continues.differenceReason().isBlank();
+            Baseline baseline = new Baseline(indicator.baseline().year(), indicator.baseline().value());
+            if (!stated) {
+                PlanRules.baselineIsTheFinalValue(baseline, observed, predecessor).ifPresent(reason -> {
+                    throw new PlanRuleViolation(PlanRuleViolation.Kind.CONFLICT, field, "indicator "
+                            + indicator.code() + ": " + reason);
+                });
+            }
+        }
     }
 
     /** Whether the store holds any event of the plan. */
@@ -105,15 +147,16 @@ public class PlanImport {
             PlanCommand command = commands.get(i);
             String element = PlanAdoption.element(event);
             if (element == null || !element.equals(PlanAdoption.element(command))
-                    || !json.valueToTree(command).equals(json.valueToTree(event))) {
+                    || !differingFields(json.valueToTree(command), json.valueToTree(event)).isEmpty()) {
                 return 0;
             }
         }
         return stored.size();
     }
 
+    /** The plan's events from the first, not from a snapshot: the adoptions are the plan's earliest events. */
     private List<PlanEvent> storedEvents(String planCode) {
-        return eventStore.readEvents(planCode).asStream()
+        return eventStore.readEvents(planCode, 0).asStream()
                 .map(DomainEventMessage::getPayload)
                 .filter(PlanEvent.class::isInstance)
                 .map(PlanEvent.class::cast)
@@ -140,17 +183,26 @@ public class PlanImport {
             JsonNode existing = adopted.remove(element);
             if (existing == null) {
                 differences.add(element + " is in the document but not in the adopted plan");
-            } else if (!wanted.equals(existing)) {
-                List<String> fields = new ArrayList<>();
-                wanted.fieldNames().forEachRemaining(field -> {
-                    if (!wanted.get(field).equals(existing.get(field))) {
-                        fields.add(field);
-                    }
-                });
-                differences.add(element + " differs in " + String.join(", ", fields));
+            } else {
+                List<String> fields = differingFields(wanted, existing);
+                if (!fields.isEmpty()) {
+                    differences.add(element + " differs in " + String.join(", ", fields));
+                }
             }
         }
         adopted.keySet().forEach(element -> differences.add(element + " was adopted but is not in the document"));
         return differences;
+    }
+
+    /** The fields of a command whose values its event does not have: only what the document states is compared. */
+    private static List<String> differingFields(JsonNode wanted, JsonNode existing) {
+        // An event may also record what it replaced (a previous value), which the document does not state.
+        List<String> fields = new ArrayList<>();
+        wanted.fieldNames().forEachRemaining(field -> {
+            if (!wanted.get(field).equals(existing.get(field))) {
+                fields.add(field);
+            }
+        });
+        return fields;
     }
 }

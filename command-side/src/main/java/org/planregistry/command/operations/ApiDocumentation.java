@@ -45,25 +45,25 @@ class ApiDocumentation {
             "POST /api/plans/{plan}/indicators/{code}/revisions", new String[] {"""
                     {"target": {"value": "7000", "qualifier": "ABOUT"}, "effectiveFrom": "2024-01-01",
                      "reason": "金融业增加值增速高于预期", "decisionRef": "深府函〔2024〕88号", "decisionDate": "2024-06-24"}""", """
-                    {"planCode": "SZ-FIN-14FYP", "element": "indicator I01", "id": null, "globalSequence": 87,
-                     "version": 86}"""},
+                    {"planCode": "SZ-FIN-14FYP", "element": "indicator I01", "id": null, "globalSequence": 114,
+                     "version": 113}"""},
             "POST /api/plans/{plan}/indicators/{code}/milestones", new String[] {"""
                     {"year": 2023, "value": "5200", "unit": "亿元"}""", """
-                    {"planCode": "SZ-FIN-14FYP", "element": "indicator I01", "id": null, "globalSequence": 88,
-                     "version": 87}"""},
+                    {"planCode": "SZ-FIN-14FYP", "element": "indicator I01", "id": null, "globalSequence": 115,
+                     "version": 114}"""},
             "POST /api/plans/{plan}/evaluations", new String[] {"""
                     {"id": "2023-annual", "kind": "ANNUAL", "evaluator": "深圳市某第三方评估机构",
                      "period": {"from": 2023, "to": 2023}, "effectiveFrom": "2024-03-01"}""", """
-                    {"planCode": "SZ-FIN-14FYP", "element": "evaluation 2023-annual", "id": null, "globalSequence": 89,
-                     "version": 88}"""},
+                    {"planCode": "SZ-FIN-14FYP", "element": "evaluation 2023-annual", "id": null, "globalSequence": 116,
+                     "version": 115}"""},
             "POST /api/plans/{plan}/evaluations/{evaluation}/findings", new String[] {"""
                     {"subjectKind": "INDICATOR", "subjectCode": "I01", "year": 2023, "observedValue": "5006.6",
                      "unit": "亿元", "assessment": "ON_TRACK", "evidenceRef": "深圳统计年鉴2024",
                      "effectiveFrom": "2024-03-15"}""", """
                     {"planCode": "SZ-FIN-14FYP", "element": "evaluation 2023-annual", "id": "2023-annual-F1",
-                     "globalSequence": 90, "version": 89}"""},
+                     "globalSequence": 117, "version": 116}"""},
             "POST /api/plans/import", new String[] {null, """
-                    {"planCode": "SZ-FIN-14FYP", "outcome": "UNCHANGED", "elements": 86, "eventsWritten": 0,
+                    {"planCode": "SZ-FIN-14FYP", "outcome": "UNCHANGED", "elements": 113, "eventsWritten": 0,
                      "globalSequence": null, "message": "plan SZ-FIN-14FYP is already adopted exactly as this document describes it; nothing written"}"""});
 
     @Bean

@@ -8,9 +8,12 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.planregistry.api.Assessment;
 import org.planregistry.api.EvaluationKind;
+import org.planregistry.api.FindingSpan;
+import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanCommand.CorrectFindingCommand;
 import org.planregistry.api.PlanCommand.OpenEvaluationCommand;
@@ -21,6 +24,7 @@ import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
 import org.planregistry.api.PlanEvent.FindingCorrectedEvent;
 import org.planregistry.api.PlanEvent.FindingRecordedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
 import org.planregistry.api.PlanEvent.FindingWithdrawnEvent;
 import org.planregistry.api.SubjectKind;
 
@@ -62,9 +66,13 @@ final class Evaluations {
                 command.coveredFrom(), command.coveredTo(), effective);
     }
 
+    /** A finding as recorded, and what its observed value covers when that must be stated with it. */
+    record RecordedFinding(FindingRecordedEvent recorded, Optional<FindingSpanStatedEvent> span) {
+    }
+
     /** Numbers the finding {@code <evaluationId>-F<n>} unless the command names it. */
-    FindingRecordedEvent record(String planCode, RecordFindingCommand command, LocalDate effective,
-                                Indicators indicators, PlanText text) {
+    RecordedFinding record(String planCode, Period period, RecordFindingCommand command, LocalDate effective,
+                           Indicators indicators, PlanText text) {
         Evaluation evaluation = open(planCode, command.evaluationId());
         if (command.subjectKind() == null) {
             throw invalid("subjectKind", "is required: INDICATOR or TASK");
@@ -83,9 +91,59 @@ final class Evaluations {
         if (evaluation.findings().containsKey(findingId)) {
             throw conflict("findingId", "finding " + findingId + " already exists");
         }
-        return new FindingRecordedEvent(planCode, evaluation.evaluationId(), findingId, command.subjectKind(),
-                command.subjectCode(), command.year(), command.observedValue(), unit, command.assessment(),
-                command.evidenceRef(), command.note(), effective);
+        Optional<FindingSpan> span = span(planCode, period, indicators, command);
+        return new RecordedFinding(new FindingRecordedEvent(planCode, evaluation.evaluationId(), findingId,
+                command.subjectKind(), command.subjectCode(), command.year(), command.observedValue(), unit,
+                command.assessment(), command.evidenceRef(), command.note(), effective),
+                span.map(stated -> new FindingSpanStatedEvent(planCode, evaluation.evaluationId(), findingId,
+                        command.subjectCode(), stated, effective)));
+    }
+
+    /**
+     * What an observed value covers, by the indicator's measurement basis: a level is a figure for its year (nothing
+     * to state); an accumulated indicator's value is one year's amount or the total to date, which the evaluator
+     * must say; an interval indicator's value is for the interval ending in the target year, and only for that.
+     */
+    private static Optional<FindingSpan> span(String planCode, Period period, Indicators indicators,
+                                              RecordFindingCommand command) {
+        FindingSpan given = command.span();
+        if (command.subjectKind() == SubjectKind.TASK || command.observedValue() == null) {
+            if (given != null) {
+                throw invalid("span", "says what an observed value covers, and this finding has none");
+            }
+            return Optional.empty();
+        }
+        Indicators.Indicator indicator = indicators.live(planCode, command.subjectCode());
+        MeasurementBasis basis = indicator.measuredAs();
+        return switch (basis) {
+            case LEVEL -> {
+                if (given != null && given != FindingSpan.YEAR) {
+                    throw invalid("span", "indicator " + indicator.code() + " is measured as a level at the end "
+                            + "of a year: its observed value is for the finding's year (YEAR)");
+                }
+                yield Optional.empty();
+            }
+            case ACCUMULATED -> {
+                if (given != FindingSpan.YEAR && given != FindingSpan.TO_DATE) {
+                    throw invalid("span", "indicator " + indicator.code() + " is accumulated over the plan period: "
+                            + "say whether the observed value is one year's (YEAR) or accumulated to date (TO_DATE)");
+                }
+                yield Optional.of(given);
+            }
+            case INTERVAL -> {
+                int end = indicator.target().year();
+                String interval = (end - (period.to() - period.from())) + "–" + end;
+                if (given != null && given != FindingSpan.INTERVAL) {
+                    throw invalid("span", "indicator " + indicator.code() + " is a figure over the interval "
+                            + interval + ": it has no value for a single year or to date (INTERVAL)");
+                }
+                if (command.year() != end) {
+                    throw invalid("year", "indicator " + indicator.code() + " is a figure over the interval "
+                            + interval + ": a finding on it is for the year the interval ends, " + end);
+                }
+                yield Optional.of(FindingSpan.INTERVAL);
+            }
+        };
     }
 
     /** The event carries the finding's whole corrected state; its subject and year cannot change. */

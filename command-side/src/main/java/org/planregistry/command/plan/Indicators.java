@@ -12,24 +12,31 @@ import java.util.Map;
 
 import org.planregistry.api.Baseline;
 import org.planregistry.api.Decimals;
+import org.planregistry.api.FinalObservation;
+import org.planregistry.api.IndicatorRef;
+import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
 import org.planregistry.api.PlanCommand.CorrectIndicatorBaselineCommand;
+import org.planregistry.api.PlanCommand.DeclareContinuityCommand;
 import org.planregistry.api.PlanCommand.RetireIndicatorCommand;
 import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
+import org.planregistry.api.PlanCommand.SetMeasurementBasisCommand;
 import org.planregistry.api.PlanCommand.SetMilestoneCommand;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.Target;
 import org.planregistry.command.plan.PlanRules.Element;
 
 /**
  * A plan's indicators (主要指标): their units, baselines and targets, the annual milestones a target is decomposed
- * into (规划分解机制), and their retirement. Each decision method checks the rules of one command against this part
+ * into (规划分解机制), how each is measured (level, accumulated, interval), and their retirement. Each decision method checks the rules of one command against this part
  * and returns the event to apply, or refuses with a {@link PlanRuleViolation}; the {@code on} methods only assign
  * state. The plan has checked the effective date and the reason the plan-wide rules ask for before it asks here.
  */
@@ -105,11 +112,59 @@ final class Indicators {
                 command.decisionRef());
     }
 
+    /** Declares or revises how an indicator is measured; declaring the basis already declared changes nothing. */
+    MeasurementBasisSetEvent setBasis(String planCode, SetMeasurementBasisCommand command, LocalDate effective) {
+        Indicator indicator = live(planCode, command.indicatorCode());
+        if (command.basis() == null) {
+            throw invalid("basis", "is required: LEVEL, ACCUMULATED or INTERVAL");
+        }
+        if (command.basis() == indicator.basis()) {
+            throw conflict("basis", "indicator " + indicator.code() + " is already measured as "
+                    + command.basis());
+        }
+        return new MeasurementBasisSetEvent(planCode, indicator.code(), indicator.basis(), command.basis(),
+                effective, command.reason(), command.decisionRef());
+    }
+
+    /**
+     * Declares that an indicator continues a predecessor plan's indicator. Its baseline must be the predecessor's
+     * observed final value (same year, same value); a baseline that differs, or a predecessor with no final value
+     * observed yet, needs the difference stated with a reason. Declared once.
+     */
+    IndicatorContinuityDeclaredEvent declareContinuity(String planCode, DeclareContinuityCommand command,
+                                                       LocalDate effective, OtherPlans plans) {
+        Indicator indicator = live(planCode, command.indicatorCode());
+        IndicatorRef predecessor = command.predecessor();
+        if (predecessor == null || predecessor.planCode() == null || predecessor.indicatorCode() == null) {
+            throw invalid("predecessor", "needs the plan and the indicator continued");
+        }
+        if (predecessor.planCode().equals(planCode)) {
+            throw invalid("predecessor.planCode", "an indicator continues an indicator of another plan, not of "
+                    + planCode + " itself");
+        }
+        if (indicator.continues() != null) {
+            throw conflict("predecessor", "indicator " + indicator.code() + " already continues "
+                    + indicator.continues().planCode() + " " + indicator.continues().indicatorCode());
+        }
+        FinalObservation observed = plans.finalObservation(predecessor).orElse(null);
+        boolean stated = command.differenceReason() != null && !command.differenceReason().isBlank();
+        if (!stated) {
+            Require.noConflict("baseline", PlanRules.baselineIsTheFinalValue(indicator.baseline(), observed,
+                    predecessor));
+        }
+        return new IndicatorContinuityDeclaredEvent(planCode, indicator.code(), predecessor, observed,
+                indicator.baseline(), stated ? command.differenceReason() : null, effective);
+    }
+
     /** Sets the planned value for a year; revising a milestone already set needs a reason. */
     MilestoneSetEvent setMilestone(String planCode, Period period, SetMilestoneCommand command, LocalDate effective) {
         Indicator indicator = live(planCode, command.indicatorCode());
         indicator.matchUnit(command.unit());
         Require.yearWithin(period, "year", command.year());
+        if (indicator.measuredAs() == MeasurementBasis.INTERVAL) {
+            throw invalid("year", "indicator " + indicator.code() + " is a figure over an interval: it has no "
+                    + "planned value for a single year");
+        }
         if (command.value() == null) {
             throw invalid("value", "is required");
         }
@@ -143,7 +198,15 @@ final class Indicators {
 
     void on(IndicatorAdoptedEvent event) {
         byCode.put(event.indicatorCode(), new Indicator(event.indicatorCode(), event.unit(), event.baseline(),
-                event.target(), Map.of(), false));
+                event.target(), Map.of(), false, null, null));
+    }
+
+    void on(IndicatorContinuityDeclaredEvent event) {
+        byCode.computeIfPresent(event.indicatorCode(), (code, i) -> i.continuing(event.predecessor()));
+    }
+
+    void on(MeasurementBasisSetEvent event) {
+        byCode.computeIfPresent(event.indicatorCode(), (code, i) -> i.withBasis(event.basis()));
     }
 
     void on(IndicatorTargetRevisedEvent event) {
@@ -162,9 +225,13 @@ final class Indicators {
         byCode.computeIfPresent(event.indicatorCode(), (code, i) -> i.withMilestone(event.year(), event.value()));
     }
 
-    /** One indicator as the rules need it; immutable, replaced on change. */
+    /**
+     * One indicator as the rules need it; immutable, replaced on change. {@code basis} is null until one is declared:
+     * the indicator's figures are then read as levels. {@code continues} is the predecessor plan's indicator it
+     * continues, if declared.
+     */
     record Indicator(String code, String unit, Baseline baseline, Target target, Map<Integer, BigDecimal> milestones,
-                     boolean retired) {
+                     boolean retired, MeasurementBasis basis, IndicatorRef continues) {
 
         /** A value given in a unit must be in the indicator's own; no unit given means the indicator's. */
         void matchUnit(String given) {
@@ -173,22 +240,35 @@ final class Indicators {
             }
         }
 
+        /** The basis its figures are read on: the declared one, else a level. */
+        MeasurementBasis measuredAs() {
+            return basis == null ? MeasurementBasis.LEVEL : basis;
+        }
+
         Indicator withTarget(Target newTarget) {
-            return new Indicator(code, unit, baseline, newTarget, milestones, retired);
+            return new Indicator(code, unit, baseline, newTarget, milestones, retired, basis, continues);
         }
 
         Indicator withBaseline(Baseline newBaseline) {
-            return new Indicator(code, unit, newBaseline, target, milestones, retired);
+            return new Indicator(code, unit, newBaseline, target, milestones, retired, basis, continues);
         }
 
         Indicator withMilestone(int year, BigDecimal value) {
             Map<Integer, BigDecimal> updated = new HashMap<>(milestones);
             updated.put(year, value);
-            return new Indicator(code, unit, baseline, target, Map.copyOf(updated), retired);
+            return new Indicator(code, unit, baseline, target, Map.copyOf(updated), retired, basis, continues);
+        }
+
+        Indicator withBasis(MeasurementBasis newBasis) {
+            return new Indicator(code, unit, baseline, target, milestones, retired, newBasis, continues);
         }
 
         Indicator asRetired() {
-            return new Indicator(code, unit, baseline, target, milestones, true);
+            return new Indicator(code, unit, baseline, target, milestones, true, basis, continues);
+        }
+
+        Indicator continuing(IndicatorRef predecessor) {
+            return new Indicator(code, unit, baseline, target, milestones, retired, basis, predecessor);
         }
     }
 }

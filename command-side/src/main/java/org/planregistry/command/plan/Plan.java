@@ -16,6 +16,7 @@ import org.axonframework.modelling.command.CommandHandlerInterceptor;
 import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.planregistry.api.Period;
+import org.planregistry.api.PlanCommand.AdoptChapterCommand;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptGoalCommand;
 import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
@@ -23,20 +24,25 @@ import org.planregistry.api.PlanCommand.AdoptPlanCommand;
 import org.planregistry.api.PlanCommand.AdoptSafeguardCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
 import org.planregistry.api.PlanCommand.AdoptTaskCommand;
+import org.planregistry.api.PlanCommand.AmendChapterCommand;
 import org.planregistry.api.PlanCommand.AmendGoalCommand;
 import org.planregistry.api.PlanCommand.AmendTaskCommand;
 import org.planregistry.api.PlanCommand.ClosePlanCommand;
 import org.planregistry.api.PlanCommand.CorrectFindingCommand;
 import org.planregistry.api.PlanCommand.CorrectIndicatorBaselineCommand;
+import org.planregistry.api.PlanCommand.DeclareContinuityCommand;
 import org.planregistry.api.PlanCommand.OpenEvaluationCommand;
 import org.planregistry.api.PlanCommand.PublishEvaluationCommand;
 import org.planregistry.api.PlanCommand.RecordFindingCommand;
 import org.planregistry.api.PlanCommand.RetireIndicatorCommand;
 import org.planregistry.api.PlanCommand.RetireTaskCommand;
 import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
+import org.planregistry.api.PlanCommand.SetMeasurementBasisCommand;
 import org.planregistry.api.PlanCommand.SetMilestoneCommand;
 import org.planregistry.api.PlanCommand.SupersedePlanCommand;
 import org.planregistry.api.PlanCommand.WithdrawFindingCommand;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -47,8 +53,10 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -66,8 +74,8 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * into an open plan, with a reason unless it takes effect the day the plan comes into force; every evaluation act
  * (规划评估机制) is dated, not before the adoption. The rules of the elements are in the plan's parts:
  * <ul>
- *   <li>{@link Indicators}: targets, baselines, milestones (规划分解机制), retirement;</li>
- *   <li>{@link PlanText}: goals, sections, tasks, special columns and safeguards;</li>
+ *   <li>{@link Indicators}: targets, baselines, milestones (规划分解机制), measurement bases, retirement;</li>
+ *   <li>{@link PlanText}: opening chapters, goals, sections, tasks, special columns and safeguards;</li>
  *   <li>{@link Evaluations}: evaluations and their findings.</li>
  * </ul>
  * Each command handler here checks the plan-wide rules, asks the part for the event (the part checks its own rules
@@ -85,7 +93,8 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
  * <p>A snapshot is this object's fields as JSON. Their shape is versioned by {@link Revision @Revision}: when the
  * fields change, raise {@link #SNAPSHOT_SHAPE}, and {@link OlderPlanSnapshots} makes the store ignore snapshots of
  * any other shape, so such a plan loads from its events (and is snapshotted anew at the next threshold). Revision
- * {@code null} is the shape before the plan had parts; revision 3 added the vision year (a goal's horizon may be it).
+ * {@code null} is the shape before the plan had parts; revision 3 added the vision year (a goal's horizon may be it);
+ * revision 4 each indicator's measurement basis and continuity, the plan's opening chapters and its successor.
  *
  * <p>The rules that an import checks as well are {@link PlanRules}, so both refuse the same input in the same words.
  * Like every rule here they are checked in command handlers only: event sourcing handlers never refuse, so a plan
@@ -97,7 +106,7 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 class Plan {
 
     /** The revision of this class's fields as a snapshot stores them; raise it whenever they change. */
-    static final String SNAPSHOT_SHAPE = "3";
+    static final String SNAPSHOT_SHAPE = "4";
 
     @AggregateIdentifier
     private String planCode;
@@ -106,6 +115,8 @@ class Plan {
     /** The year of the plan's long-range outlook, or null; a goal may be set for it. Since snapshot shape 3. */
     private Integer visionYear;
     private boolean closed;
+    /** The plan that superseded this one, or null. Since snapshot shape 4. */
+    private String supersededBy;
     private PlanText text = new PlanText();
     private Indicators indicators = new Indicators();
     private Evaluations evaluations = new Evaluations();
@@ -149,18 +160,46 @@ class Plan {
         apply(new PlanClosedEvent(planCode, effective, command.reason(), command.decisionRef()));
     }
 
+    /**
+     * The end of a plan's cycle: its successor, already registered, replaces it. Unlike an adjustment it may come
+     * after the period and after the plan was closed (a five-year plan's successor is adopted in the year after it);
+     * it happens once.
+     */
     @CommandHandler
-    void handle(SupersedePlanCommand command) {
+    void handle(SupersedePlanCommand command, OtherPlans plans) {
         Require.present("supersededBy", command.supersededBy());
         if (command.supersededBy().equals(planCode)) {
             throw invalid("supersededBy", "a plan cannot supersede itself");
         }
-        LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), true);
+        if (supersededBy != null) {
+            throw conflict("supersededBy", "plan " + planCode + " is already superseded by " + supersededBy);
+        }
+        Require.reason(command.reason());
+        LocalDate effective = command.effectiveFrom() == null ? inForceFrom() : command.effectiveFrom();
+        if (effective.isBefore(adoptedOn)) {
+            throw invalid("effectiveFrom", effective + " is before the plan's adoption on " + adoptedOn);
+        }
+        if (!plans.isRegistered(command.supersededBy())) {
+            throw PlanRuleViolation.unknown("supersededBy", "plan " + command.supersededBy()
+                    + " is not registered: adopt the successor first");
+        }
         apply(new PlanSupersededEvent(planCode, command.supersededBy(), effective, command.reason(),
                 command.decisionRef()));
     }
 
     // ---- the plan's text ----
+
+    @CommandHandler
+    void handle(AdoptChapterCommand command) {
+        LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), false);
+        apply(text.adoptChapter(planCode, command, effective));
+    }
+
+    @CommandHandler
+    void handle(AmendChapterCommand command) {
+        LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), true);
+        apply(text.amendChapter(planCode, command, effective));
+    }
 
     @CommandHandler
     void handle(AdoptGoalCommand command) {
@@ -236,6 +275,20 @@ class Plan {
         apply(indicators.retire(planCode, command, effective));
     }
 
+    /** A change of basis is an adjustment like a target revision: dated, with a reason and a decision. */
+    /** A statement about the indicator's lineage, not a change of the plan's content: no reason of its own. */
+    @CommandHandler
+    void handle(DeclareContinuityCommand command, OtherPlans plans) {
+        LocalDate effective = effectiveDate(command.effectiveFrom());
+        apply(indicators.declareContinuity(planCode, command, effective, plans));
+    }
+
+    @CommandHandler
+    void handle(SetMeasurementBasisCommand command) {
+        LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), true);
+        apply(indicators.setBasis(planCode, command, effective));
+    }
+
     @CommandHandler
     void handle(SetMilestoneCommand command) {
         LocalDate effective = adjustment(command.effectiveFrom(), command.reason(), false);
@@ -254,9 +307,11 @@ class Plan {
     @CommandHandler
     String handle(RecordFindingCommand command) {
         LocalDate effective = evaluationDate(command.effectiveFrom());
-        FindingRecordedEvent recorded = evaluations.record(planCode, command, effective, indicators, text);
-        apply(recorded);
-        return recorded.findingId();
+        Evaluations.RecordedFinding finding = evaluations.record(planCode, period, command, effective, indicators,
+                text);
+        apply(finding.recorded());
+        finding.span().ifPresent(AggregateLifecycle::apply);
+        return finding.recorded().findingId();
     }
 
     @CommandHandler
@@ -285,14 +340,20 @@ class Plan {
      * becomes a pending change.
      */
     private LocalDate adjustment(LocalDate effectiveFrom, String reason, boolean reasonAlwaysRequired) {
+        LocalDate effective = effectiveDate(effectiveFrom);
+        if (reasonAlwaysRequired || effective.isAfter(inForceFrom())) {
+            Require.reason(reason);
+        }
+        return effective;
+    }
+
+    /** The date a change to an open plan takes effect: within the period, not before adoption; default the first. */
+    private LocalDate effectiveDate(LocalDate effectiveFrom) {
         if (closed) {
             throw conflict("planCode", "plan " + planCode + " is closed: it accepts no further adjustment");
         }
         LocalDate effective = effectiveFrom == null ? inForceFrom() : effectiveFrom;
         checkEffectiveDate(effective);
-        if (reasonAlwaysRequired || effective.isAfter(inForceFrom())) {
-            Require.reason(reason);
-        }
         return effective;
     }
 
@@ -340,6 +401,17 @@ class Plan {
     @EventSourcingHandler
     void on(PlanSupersededEvent event) {
         closed = true;
+        supersededBy = event.supersededBy();
+    }
+
+    @EventSourcingHandler
+    void on(ChapterAdoptedEvent event) {
+        text.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(ChapterAmendedEvent event) {
+        text.on(event);
     }
 
     @EventSourcingHandler
@@ -399,6 +471,16 @@ class Plan {
 
     @EventSourcingHandler
     void on(IndicatorRetiredEvent event) {
+        indicators.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(IndicatorContinuityDeclaredEvent event) {
+        indicators.on(event);
+    }
+
+    @EventSourcingHandler
+    void on(MeasurementBasisSetEvent event) {
         indicators.on(event);
     }
 

@@ -5,6 +5,10 @@ import java.util.Collection;
 import java.util.Optional;
 import java.util.function.Supplier;
 
+import org.planregistry.api.Baseline;
+import org.planregistry.api.Decimals;
+import org.planregistry.api.FinalObservation;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.Period;
 
 /**
@@ -24,6 +28,7 @@ public final class PlanRules {
 
     /** The kinds of element a plan adopts under a code of their own, named as refusals name them. */
     public enum Element {
+        CHAPTER("chapter"),
         GOAL("goal"),
         INDICATOR("indicator"),
         SECTION("section"),
@@ -99,6 +104,29 @@ public final class PlanRules {
     /** A task or column names a section the plan has already adopted. */
     public static Optional<String> knownSection(String planCode, String sectionCode, Collection<String> sections) {
         return refuseIf(!sections.contains(sectionCode), () -> "plan " + planCode + " has no section " + sectionCode);
+    }
+
+    /**
+     * An indicator that continues a predecessor's indicator starts where the predecessor ended: its baseline is the
+     * predecessor's observed final value, same year and value. Refused when they differ or nothing was observed;
+     * the caller accepts it anyway when the difference is stated with a reason.
+     */
+    public static Optional<String> baselineIsTheFinalValue(Baseline baseline, FinalObservation observed,
+                                                           IndicatorRef predecessor) {
+        String of = predecessor.planCode() + " " + predecessor.indicatorCode();
+        if (observed == null) {
+            return Optional.of("no final value of " + of + " has been observed yet; state the difference in "
+                    + "differenceReason");
+        }
+        String observedText = observed.value().toPlainString() + " (" + observed.year() + ")";
+        if (baseline == null || baseline.value() == null) {
+            return Optional.of("the indicator has no baseline, but " + of + " was observed at " + observedText
+                    + "; state the difference in differenceReason");
+        }
+        return refuseIf(baseline.year() != observed.year() || !Decimals.same(baseline.value(), observed.value()),
+                () -> "baseline " + baseline.value().toPlainString() + " (" + baseline.year() + ") differs from the "
+                        + "observed final value of " + of + ", " + observedText
+                        + "; state the difference in differenceReason");
     }
 
     private static Optional<String> refuseIf(boolean broken, Supplier<String> reason) {

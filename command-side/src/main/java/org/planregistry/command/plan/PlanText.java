@@ -14,14 +14,18 @@ import java.util.Set;
 
 import org.planregistry.api.Item;
 import org.planregistry.api.Period;
+import org.planregistry.api.PlanCommand.AdoptChapterCommand;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptGoalCommand;
 import org.planregistry.api.PlanCommand.AdoptSafeguardCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
 import org.planregistry.api.PlanCommand.AdoptTaskCommand;
+import org.planregistry.api.PlanCommand.AmendChapterCommand;
 import org.planregistry.api.PlanCommand.AmendGoalCommand;
 import org.planregistry.api.PlanCommand.AmendTaskCommand;
 import org.planregistry.api.PlanCommand.RetireTaskCommand;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
@@ -33,8 +37,9 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 import org.planregistry.command.plan.PlanRules.Element;
 
 /**
- * A plan's written elements: its goals, its sections, the tasks (measures) within them, its special columns (专栏)
- * and its safeguards (保障措施). Goals and tasks have a wording that can be amended, and tasks can be retired;
+ * A plan's written elements: its opening chapters (what the plan is for), its goals, its sections, the tasks (measures) within them, its special columns (专栏)
+ * and its safeguards (保障措施). Chapters, goals and tasks have a wording that can be amended, and tasks can be
+ * retired;
  * sections, columns and safeguards are the plan's structure, adopted once. Each decision method checks the rules of
  * one command against this part and returns the event to apply, or refuses with a {@link PlanRuleViolation}; the
  * {@code on} methods only assign state. The plan has checked the effective date and the reason the plan-wide rules
@@ -42,11 +47,41 @@ import org.planregistry.command.plan.PlanRules.Element;
  */
 final class PlanText {
 
+    private Map<String, Chapter> chapters = new HashMap<>();
     private Map<String, Goal> goals = new HashMap<>();
     private Set<String> sections = new HashSet<>();
     private Map<String, Task> tasks = new HashMap<>();
     private Set<String> columns = new HashSet<>();
     private Set<String> safeguards = new HashSet<>();
+
+    ChapterAdoptedEvent adoptChapter(String planCode, AdoptChapterCommand command, LocalDate effective) {
+        Require.present("chapterCode", command.chapterCode());
+        if (command.kind() == null) {
+            throw invalid("kind", "is required: FOUNDATION_AND_SITUATION, GUIDING_THOUGHT, BASIC_PRINCIPLES or "
+                    + "OVERALL_GOAL");
+        }
+        Require.present("title", command.title());
+        Require.present("text", command.text());
+        Require.noConflict("chapterCode", PlanRules.newCode(Element.CHAPTER, command.chapterCode(), planCode,
+                chapters.keySet()));
+        return new ChapterAdoptedEvent(planCode, command.chapterCode(), command.kind(), command.title(),
+                command.text(), effective, command.reason(), command.decisionRef());
+    }
+
+    /** The event repeats whatever the command leaves out; an amendment that changes nothing is refused. */
+    ChapterAmendedEvent amendChapter(String planCode, AmendChapterCommand command, LocalDate effective) {
+        Chapter chapter = chapters.get(command.chapterCode());
+        if (chapter == null) {
+            throw unknown("chapterCode", "plan " + planCode + " has no chapter " + command.chapterCode());
+        }
+        String title = command.title() == null ? chapter.title() : command.title();
+        String text = command.text() == null ? chapter.text() : command.text();
+        if (title.equals(chapter.title()) && text.equals(chapter.text())) {
+            throw conflict("text", "the amendment changes nothing: title and text are as in force");
+        }
+        return new ChapterAmendedEvent(planCode, chapter.code(), title, text, effective, command.reason(),
+                command.decisionRef());
+    }
 
     /** A goal is set for a year of the plan's period or for its vision year. */
     GoalAdoptedEvent adoptGoal(String planCode, Period period, Integer visionYear, AdoptGoalCommand command,
@@ -166,6 +201,14 @@ final class PlanText {
         return items;
     }
 
+    void on(ChapterAdoptedEvent event) {
+        chapters.put(event.chapterCode(), new Chapter(event.chapterCode(), event.title(), event.text()));
+    }
+
+    void on(ChapterAmendedEvent event) {
+        chapters.put(event.chapterCode(), new Chapter(event.chapterCode(), event.title(), event.text()));
+    }
+
     void on(GoalAdoptedEvent event) {
         goals.put(event.goalCode(), new Goal(event.goalCode(), event.title(), event.description()));
     }
@@ -197,6 +240,10 @@ final class PlanText {
 
     void on(SafeguardAdoptedEvent event) {
         safeguards.add(event.safeguardCode());
+    }
+
+    /** An opening chapter's wording in force; immutable, replaced on change. */
+    record Chapter(String code, String title, String text) {
     }
 
     /** A goal's wording in force; immutable, replaced on change. */

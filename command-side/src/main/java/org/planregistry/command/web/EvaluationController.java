@@ -43,7 +43,8 @@ class EvaluationController {
                                            @RequestHeader(value = CORRELATION, required = false) String corr) {
         return commands.send(new RecordFindingCommand(plan, evaluation, body.id(), body.subjectKind(),
                 body.subjectCode(), body.year(), body.observedValue(), body.unit(), body.assessment(),
-                body.evidenceRef(), body.note(), body.effectiveFrom()), "evaluation " + evaluation, ifMatch, corr);
+                body.evidenceRef(), body.note(), body.effectiveFrom(), body.span()), "evaluation " + evaluation, ifMatch,
+                corr);
     }
 
     @PostMapping("/{evaluation}/findings/{finding}/corrections")

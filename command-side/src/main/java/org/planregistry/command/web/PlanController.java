@@ -3,6 +3,7 @@ package org.planregistry.command.web;
 import jakarta.validation.Valid;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.Period;
+import org.planregistry.api.PlanCommand.AdoptChapterCommand;
 import org.planregistry.api.PlanCommand.AdoptColumnCommand;
 import org.planregistry.api.PlanCommand.AdoptGoalCommand;
 import org.planregistry.api.PlanCommand.AdoptIndicatorCommand;
@@ -10,13 +11,16 @@ import org.planregistry.api.PlanCommand.AdoptPlanCommand;
 import org.planregistry.api.PlanCommand.AdoptSafeguardCommand;
 import org.planregistry.api.PlanCommand.AdoptSectionCommand;
 import org.planregistry.api.PlanCommand.AdoptTaskCommand;
+import org.planregistry.api.PlanCommand.AmendChapterCommand;
 import org.planregistry.api.PlanCommand.AmendGoalCommand;
 import org.planregistry.api.PlanCommand.AmendTaskCommand;
 import org.planregistry.api.PlanCommand.ClosePlanCommand;
 import org.planregistry.api.PlanCommand.CorrectIndicatorBaselineCommand;
+import org.planregistry.api.PlanCommand.DeclareContinuityCommand;
 import org.planregistry.api.PlanCommand.RetireIndicatorCommand;
 import org.planregistry.api.PlanCommand.RetireTaskCommand;
 import org.planregistry.api.PlanCommand.ReviseIndicatorTargetCommand;
+import org.planregistry.api.PlanCommand.SetMeasurementBasisCommand;
 import org.planregistry.api.PlanCommand.SetMilestoneCommand;
 import org.planregistry.api.PlanCommand.SupersedePlanCommand;
 import org.planregistry.api.Target;
@@ -51,6 +55,24 @@ class PlanController {
         return commands.send(new AdoptPlanCommand(body.code(), body.title(), body.issuer(), body.issued(),
                 body.adoptedOn(), new Period(body.period().from(), body.period().to()), body.visionYear(),
                 body.source()), "plan " + body.code(), null, correlation);
+    }
+
+    @PostMapping("/{plan}/chapters")
+    ResponseEntity<CommandAccepted> adoptChapter(@PathVariable String plan,
+                                                 @Valid @RequestBody PlanRequests.AdoptChapter body,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                 @RequestHeader(value = CORRELATION, required = false) String corr) {
+        return commands.send(new AdoptChapterCommand(plan, body.code(), body.kind(), body.title(), body.text(),
+                body.effectiveFrom(), body.reason(), body.decisionRef()), "chapter " + body.code(), ifMatch, corr);
+    }
+
+    @PostMapping("/{plan}/chapters/{code}/amendments")
+    ResponseEntity<CommandAccepted> amendChapter(@PathVariable String plan, @PathVariable String code,
+                                                 @Valid @RequestBody PlanRequests.AmendChapter body,
+                                                 @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                                 @RequestHeader(value = CORRELATION, required = false) String corr) {
+        return commands.send(new AmendChapterCommand(plan, code, body.title(), body.text(), body.effectiveFrom(),
+                body.reason(), body.decisionRef()), "chapter " + code, ifMatch, corr);
     }
 
     @PostMapping("/{plan}/goals")
@@ -112,6 +134,26 @@ class PlanController {
                                                     @RequestHeader(value = CORRELATION, required = false) String corr) {
         return commands.send(new RetireIndicatorCommand(plan, code, body.effectiveFrom(), body.reason(),
                 body.decisionRef()), "indicator " + code, ifMatch, corr);
+    }
+
+    @PostMapping("/{plan}/indicators/{code}/measurement-basis")
+    ResponseEntity<CommandAccepted> setBasis(@PathVariable String plan, @PathVariable String code,
+                                             @Valid @RequestBody PlanRequests.SetMeasurementBasis body,
+                                             @RequestHeader(value = "If-Match", required = false) String ifMatch,
+                                             @RequestHeader(value = CORRELATION, required = false) String corr) {
+        return commands.send(new SetMeasurementBasisCommand(plan, code, body.basis(), body.effectiveFrom(),
+                body.reason(), body.decisionRef()), "indicator " + code, ifMatch, corr);
+    }
+
+    @PostMapping("/{plan}/indicators/{code}/continuity")
+    ResponseEntity<CommandAccepted> declareContinuity(@PathVariable String plan, @PathVariable String code,
+                                                      @Valid @RequestBody PlanRequests.DeclareContinuity body,
+                                                      @RequestHeader(value = "If-Match", required = false)
+                                                      String ifMatch,
+                                                      @RequestHeader(value = CORRELATION, required = false)
+                                                      String corr) {
+        return commands.send(new DeclareContinuityCommand(plan, code, body.predecessor(), body.differenceReason(),
+                body.effectiveFrom()), "indicator " + code, ifMatch, corr);
     }
 
     @PostMapping("/{plan}/indicators/{code}/milestones")

@@ -9,8 +9,12 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.planregistry.api.Assessment;
+import org.planregistry.api.ChapterKind;
 import org.planregistry.api.EvaluationKind;
+import org.planregistry.api.FindingSpan;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.Item;
+import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
 import org.planregistry.api.Qualifier;
 import org.planregistry.api.SafeguardKind;
@@ -61,6 +65,22 @@ final class PlanRequests {
                         String reason, String decisionRef) {
     }
 
+    record SetMeasurementBasis(@NotNull MeasurementBasis basis, @NotNull LocalDate effectiveFrom,
+                               @NotBlank String reason, String decisionRef) {
+    }
+
+    record AdoptChapter(@NotBlank String code, @NotNull ChapterKind kind, @NotBlank String title,
+                        @NotBlank String text, LocalDate effectiveFrom, String reason, String decisionRef) {
+    }
+
+    record AmendChapter(String title, String text, @NotNull LocalDate effectiveFrom, @NotBlank String reason,
+                        String decisionRef) {
+    }
+
+    record DeclareContinuity(@NotNull @Valid IndicatorRef predecessor, String differenceReason,
+                             LocalDate effectiveFrom) {
+    }
+
     record AdoptGoal(@NotBlank String code, @NotBlank String title, Integer horizon, String description,
                      LocalDate effectiveFrom, String reason, String decisionRef) {
     }
@@ -102,7 +122,7 @@ final class PlanRequests {
     record RecordFinding(String id, @NotNull SubjectKind subjectKind, @NotBlank String subjectCode,
                          @NotNull Integer year, BigDecimal observedValue, String unit,
                          @NotNull Assessment assessment, String evidenceRef, String note,
-                         @NotNull LocalDate effectiveFrom) {
+                         @NotNull LocalDate effectiveFrom, FindingSpan span) {
     }
 
     record CorrectFinding(BigDecimal observedValue, String unit, Assessment assessment, String evidenceRef,

@@ -1,6 +1,7 @@
 package org.planregistry.command.importing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,20 +12,23 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.junit.jupiter.api.Test;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import org.planregistry.api.ChapterKind;
 import org.planregistry.api.PlanCommand;
-import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.SafeguardAdoptedEvent;
 import org.planregistry.api.PlanEvent.SectionAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
+import org.planregistry.api.PlanEvent;
 import org.planregistry.command.CommandSideTest;
 import org.planregistry.command.StoredEvent;
 import org.planregistry.command.plan.PlanCommandGateway;
@@ -72,11 +76,11 @@ class PlanImportTest extends CommandSideTest {
         }
         ResponseEntity<Map> response = post(shippedPlan(), "application/yaml");
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.CREATED);
-        assertThat(response.getBody()).containsEntry("outcome", "ADOPTED").containsEntry("eventsWritten", 86);
+        assertThat(response.getBody()).containsEntry("outcome", "ADOPTED").containsEntry("eventsWritten", 113);
     }
 
     private List<PlanEvent> events(String plan) {
-        return eventStore.readEvents(plan).asStream().map(DomainEventMessage::getPayload)
+        return eventStore.readEvents(plan, 0).asStream().map(DomainEventMessage::getPayload)
                 .map(PlanEvent.class::cast).toList();
     }
 
@@ -89,6 +93,8 @@ class PlanImportTest extends CommandSideTest {
         importShenzhenOnce();
         Map<String, IndicatorAdoptedEvent> indicators = events(SHENZHEN, IndicatorAdoptedEvent.class).stream()
                 .collect(Collectors.toMap(IndicatorAdoptedEvent::indicatorCode, Function.identity()));
+        Map<String, MeasurementBasisSetEvent> bases = events(SHENZHEN, MeasurementBasisSetEvent.class).stream()
+                .collect(Collectors.toMap(MeasurementBasisSetEvent::indicatorCode, Function.identity()));
         List<String> expectations;
         try (InputStream in = getClass().getResourceAsStream("/expectations/shenzhen-indicators.csv")) {
             expectations = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).toList();
@@ -114,8 +120,54 @@ class PlanImportTest extends CommandSideTest {
             assertThat(indicator.target().year()).as(cell[0] + " target year").isEqualTo(Integer.parseInt(cell[8]));
             assertThat(indicator.target().value()).as(cell[0] + " target").isEqualTo(new BigDecimal(cell[9]));
             assertThat(indicator.target().qualifier().name()).as(cell[0] + " qualifier").isEqualTo(cell[10]);
+            MeasurementBasisSetEvent basis = bases.get(cell[0]);
+            assertThat(basis).as(cell[0] + " declares its measurement basis").isNotNull();
+            assertThat(basis.basis().name()).as(cell[0] + " basis").isEqualTo(cell[11]);
+            assertThat(basis.previousBasis()).as(cell[0] + " declared, not revised").isNull();
+            assertThat(basis.effectiveFrom()).as(cell[0] + " declared with its adoption")
+                    .isEqualTo(indicator.effectiveFrom());
+            assertThat(basis.reason()).as(cell[0] + " keeps the plan's wording").isNotBlank();
         }
+        assertThat(bases.get("I06").reason()).isEqualTo("“直接融资比重”指标为五年区间数。");
+        assertThat(bases.get("I20").reason()).isEqualTo("绿色债券累计发行额达到 1000 亿元");
+        assertThat(bases.get("I21").reason()).isEqualTo(
+                "“十四五”期间向联合国开发计划署（UNDP）等国际组织推荐约 30 个可持续金融案例");
         assertThat(indicators.get("I06").notes()).anyMatch(note -> note.contains("五年区间数"));
+        assertThat(indicators.get("I08").notes()).as("row 8: 科技型企业贷款余额 in the prose")
+                .anyMatch(note -> note.contains("科技型企业贷款余额占各项贷款余额的比重达 8%"));
+        assertThat(indicators.get("I09").notes()).as("row 9: 绿色信贷 in the prose")
+                .anyMatch(note -> note.contains("绿色信贷占比达 7%"));
+    }
+
+    @Test
+    void theShippedPlanHasItsOpeningChaptersVerbatim() {
+        importShenzhenOnce();
+        List<ChapterAdoptedEvent> chapters = events(SHENZHEN, ChapterAdoptedEvent.class);
+        assertThat(chapters).extracting(ChapterAdoptedEvent::chapterCode, ChapterAdoptedEvent::kind,
+                ChapterAdoptedEvent::title).containsExactly(
+                tuple("CH1", ChapterKind.FOUNDATION_AND_SITUATION, "发展成就"),
+                tuple("CH2", ChapterKind.FOUNDATION_AND_SITUATION, "存在问题"),
+                tuple("CH3", ChapterKind.FOUNDATION_AND_SITUATION, "发展形势"),
+                tuple("CH4", ChapterKind.GUIDING_THOUGHT, "指导思想"),
+                tuple("CH5", ChapterKind.BASIC_PRINCIPLES, "基本原则"),
+                tuple("CH6", ChapterKind.OVERALL_GOAL, "发展目标"));
+        List<String> achievements = chapters.get(0).text().lines().toList();
+        assertThat(achievements).hasSize(16).contains("金融综合实力不断提升", "金融发展环境持续优化");
+        assertThat(achievements.get(achievements.size() - 1)).as("footnote ¹ closes the chapter")
+                .startsWith("¹ 含证券公司资产管理业务");
+        assertThat(chapters.get(0).text()).doesNotContain("**").contains("深圳辖区资产管理业务总规模超过 13 万亿元¹")
+                .contains("国内首家个人征信公司"); // joined across the page break
+        assertThat(chapters.get(1).text().lines()).hasSize(9);
+        assertThat(chapters.get(2).text().lines()).hasSize(5);
+        assertThat(chapters.get(3).text()).startsWith("高举中国特色社会主义伟大旗帜").doesNotContain("\n")
+                .endsWith("提供强有力金融支撑。");
+        List<String> principles = chapters.get(4).text().lines().toList();
+        assertThat(principles).hasSize(5);
+        assertThat(principles.subList(1, 5)).extracting(line -> line.substring(0, 17)).containsExactly(
+                "——坚持市场主导与政府引导相结合。", "——坚持规模扩张与质量提升相协调。", "——坚持深化改革与扩大开放相促进。",
+                "——坚持创新发展与防范风险相兼顾。");
+        assertThat(chapters.get(5).text()).startsWith("到二〇二五年，金融产业支柱地位和资源配置能力进一步增强")
+                .endsWith("助力深圳建设有影响力的全球金融创新中心。").doesNotContain("\n");
     }
 
     @Test

@@ -191,7 +191,7 @@ class OperabilityTest extends CommandSideTest {
 
         JsonNode revise = api.path("paths").path("/api/plans/{plan}/indicators/{code}/revisions").path("post");
         assertThat(revise.path("requestBody").toString()).contains("深府函〔2024〕88号");
-        assertThat(revise.path("responses").path("201").toString()).contains("\"globalSequence\":87");
+        assertThat(revise.path("responses").path("201").toString()).contains("\"globalSequence\":114");
 
         ResponseEntity<String> ui = http.getForEntity("/swagger-ui/index.html", String.class);
         assertThat(ui.getStatusCode()).isEqualTo(HttpStatus.OK);

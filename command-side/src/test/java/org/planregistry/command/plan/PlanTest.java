@@ -73,6 +73,7 @@ class PlanTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Plan.class);
+        fixture.registerInjectableResource(new RegisteredPlans("SZ-FIN-15FYP"));
     }
 
     private static PlanAdoptedEvent adopted() {

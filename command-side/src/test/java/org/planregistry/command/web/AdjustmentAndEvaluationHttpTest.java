@@ -290,6 +290,7 @@ class AdjustmentAndEvaluationHttpTest extends CommandSideTest {
     @Test
     void aPlanIsMarkedSupersededWithAReason() {
         String base = plan("HTTP-SUPERSEDE");
+        plan("NEXT-PLAN");
         refused(registrar(), base + "/supersession", """
                 {"supersededBy": "HTTP-SUPERSEDE", "effectiveFrom": "2025-12-31", "reason": "r"}""",
                 HttpStatus.BAD_REQUEST, "supersededBy");

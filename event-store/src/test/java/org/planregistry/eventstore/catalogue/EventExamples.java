@@ -6,23 +6,33 @@ import java.util.List;
 
 import org.planregistry.api.Assessment;
 import org.planregistry.api.Baseline;
+import org.planregistry.api.ChapterKind;
 import org.planregistry.api.EvaluationKind;
+import org.planregistry.api.FinalObservation;
+import org.planregistry.api.FindingSpan;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.Item;
+import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
 import org.planregistry.api.PlanEvent.FindingCorrectedEvent;
 import org.planregistry.api.PlanEvent.FindingRecordedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
 import org.planregistry.api.PlanEvent.FindingWithdrawnEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -59,16 +69,29 @@ final class EventExamples {
 
     /** One example of each event type, in the order PlanEvent declares them. */
     static List<PlanEvent> all() {
-        return List.of(planAdopted(), goalAdopted(), goalAmended(), indicatorAdopted(), indicatorTargetRevised(),
-                indicatorBaselineCorrected(), indicatorRetired(), milestoneSet(), sectionAdopted(), taskAdopted(),
-                taskAmended(), taskRetired(), columnAdopted(), safeguardAdopted(), evaluationOpened(),
-                findingRecorded(), findingCorrected(), findingWithdrawn(), evaluationPublished(), planClosed(),
+        return List.of(planAdopted(), chapterAdopted(), chapterAmended(), goalAdopted(), goalAmended(), indicatorAdopted(), indicatorTargetRevised(),
+                indicatorBaselineCorrected(), indicatorRetired(), measurementBasisSet(), indicatorContinuityDeclared(),
+                milestoneSet(), sectionAdopted(),
+                taskAdopted(), taskAmended(), taskRetired(), columnAdopted(), safeguardAdopted(), evaluationOpened(),
+                findingRecorded(), findingSpanStated(), findingCorrected(), findingWithdrawn(), evaluationPublished(), planClosed(),
                 planSuperseded());
     }
 
     static PlanAdoptedEvent planAdopted() {
         return new PlanAdoptedEvent(PLAN, "深圳市金融业高质量发展“十四五”规划", null, "2022-01", ADOPTED,
                 new Period(2021, 2025), 2035, "shenzhen-finance-14th-five-year-plan.txt");
+    }
+
+    static ChapterAdoptedEvent chapterAdopted() {
+        return new ChapterAdoptedEvent(PLAN, "CH4", ChapterKind.GUIDING_THOUGHT, "指导思想",
+                "高举中国特色社会主义伟大旗帜，……为深圳加快建设先行示范区、更好发挥在粤港澳大湾区中核心引擎功能提供强有力金融支撑。",
+                ADOPTED, null, null);
+    }
+
+    static ChapterAmendedEvent chapterAmended() {
+        return new ChapterAmendedEvent(PLAN, "CH5", "基本原则", "贯彻落实第五次全国金融工作会议关于“回归本源、优化结构、强化监管、市场导向”要求，……\n"
+                + "——坚持市场主导与政府引导相结合。坚定推进金融市场化改革，……", LocalDate.of(2022, 3, 1),
+                "更正转录：补回第一条原则的破折号", "深金管〔2022〕21号");
     }
 
     static GoalAdoptedEvent goalAdopted() {
@@ -120,6 +143,17 @@ final class EventExamples {
     static IndicatorRetiredEvent indicatorRetired() {
         return new IndicatorRetiredEvent(PLAN, "I18", LocalDate.of(2024, 7, 1),
                 "深港澳金融科技师专才计划统计口径调整，该指标不再单独考核", MID_TERM_DECISION);
+    }
+
+    static MeasurementBasisSetEvent measurementBasisSet() {
+        return new MeasurementBasisSetEvent(PLAN, "I06", null, MeasurementBasis.INTERVAL, ADOPTED,
+                "“直接融资比重”指标为五年区间数。", null);
+    }
+
+    static IndicatorContinuityDeclaredEvent indicatorContinuityDeclared() {
+        return new IndicatorContinuityDeclaredEvent(PLAN, "I01", new IndicatorRef("SZ-FIN-13FYP", "I01"),
+                new FinalObservation(2020, new BigDecimal("4189.6"), "2016-2020-final", "2016-2020-final-F1"),
+                new Baseline(2020, new BigDecimal("4189.6")), null, ADOPTED);
     }
 
     static MilestoneSetEvent milestoneSet() {
@@ -198,6 +232,11 @@ final class EventExamples {
         return new FindingRecordedEvent(PLAN, EVALUATION, EVALUATION + "-F1", SubjectKind.INDICATOR, "I01", 2023,
                 new BigDecimal("5253.4"), "亿元", Assessment.AT_RISK, "深圳市 2023 年国民经济和社会发展统计公报",
                 "按初步核算数，距 2025 年目标 6400 亿元尚差 1146.6 亿元，需年均增长约 10.4%",
+                LocalDate.of(2024, 4, 15));
+    }
+
+    static FindingSpanStatedEvent findingSpanStated() {
+        return new FindingSpanStatedEvent(PLAN, EVALUATION, EVALUATION + "-F3", "I20", FindingSpan.TO_DATE,
                 LocalDate.of(2024, 4, 15));
     }
 

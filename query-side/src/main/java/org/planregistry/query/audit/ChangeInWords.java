@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import org.planregistry.api.Baseline;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -17,8 +19,11 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -59,7 +64,11 @@ final class ChangeInWords {
 
     /** The key of the remembered facts the event's description needs, null when it needs none. */
     static String memoryKey(PlanEvent event) {
-        if (event instanceof GoalAdoptedEvent goal) {
+        if (event instanceof ChapterAdoptedEvent chapter) {
+            return key(event, "chapter", chapter.chapterCode());
+        } else if (event instanceof ChapterAmendedEvent chapter) {
+            return key(event, "chapter", chapter.chapterCode());
+        } else if (event instanceof GoalAdoptedEvent goal) {
             return key(event, "goal", goal.goalCode());
         } else if (event instanceof GoalAmendedEvent goal) {
             return key(event, "goal", goal.goalCode());
@@ -82,6 +91,13 @@ final class ChangeInWords {
         if (event instanceof PlanAdoptedEvent plan) {
             return plain("plan", "plan adopted: " + plan.title() + " (" + plan.period().from() + "–"
                     + plan.period().to() + "), adopted on " + plan.adoptedOn());
+        } else if (event instanceof ChapterAdoptedEvent chapter) {
+            return new Description("chapter " + chapter.chapterCode(), null, "chapter adopted: " + chapter.kind() + " "
+                    + chapter.title(), key, texts(chapter.title(), chapter.text()));
+        } else if (event instanceof ChapterAmendedEvent chapter) {
+            return new Description("chapter " + chapter.chapterCode(), null,
+                    amendment(before, chapter.title(), chapter.text(), "text"), key,
+                    texts(chapter.title(), chapter.text()));
         } else if (event instanceof GoalAdoptedEvent goal) {
             return new Description("goal " + goal.goalCode(), null, "goal adopted: " + goal.title(), key,
                     texts(goal.title(), goal.description()));
@@ -101,6 +117,25 @@ final class ChangeInWords {
                     corrected.baseline()));
         } else if (event instanceof IndicatorRetiredEvent retired) {
             return plain("indicator " + retired.indicatorCode(), "indicator retired");
+        } else if (event instanceof IndicatorContinuityDeclaredEvent continuity) {
+            String of = continuity.predecessor().planCode() + " " + continuity.predecessor().indicatorCode();
+            String observed = continuity.predecessorFinal() == null ? "no final value observed"
+                    : "observed " + number(continuity.predecessorFinal().value()) + " in "
+                    + continuity.predecessorFinal().year();
+            return plain("indicator " + continuity.indicatorCode(), "continues " + of + " (" + observed + ")"
+                    + (continuity.differenceReason() == null ? "; baseline " + baseline(continuity.baseline())
+                    : "; baseline " + baseline(continuity.baseline()) + " differs: " + continuity.differenceReason()));
+        } else if (event instanceof MeasurementBasisSetEvent basis) {
+            return plain("indicator " + basis.indicatorCode(), basis.previousBasis() == null
+                    ? "measurement basis declared: " + basis.basis()
+                    : "measurement basis " + basis.previousBasis() + " → " + basis.basis());
+        } else if (event instanceof FindingSpanStatedEvent span) {
+            return new Description("evaluation " + span.evaluationId(), "indicator " + span.subjectCode(),
+                    "finding " + span.findingId() + " covers " + switch (span.span()) {
+                        case YEAR -> "one year";
+                        case TO_DATE -> "the total to date";
+                        case INTERVAL -> "its interval";
+                    }, null, Map.of());
         } else if (event instanceof MilestoneSetEvent milestone) {
             return plain("indicator " + milestone.indicatorCode(), milestone.previousValue() == null
                     ? "milestone " + milestone.year() + " set to " + number(milestone.value())

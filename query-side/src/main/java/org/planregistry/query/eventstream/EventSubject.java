@@ -10,18 +10,23 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
 import org.planregistry.api.PlanEvent.FindingCorrectedEvent;
 import org.planregistry.api.PlanEvent.FindingRecordedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
 import org.planregistry.api.PlanEvent.FindingWithdrawnEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -49,12 +54,16 @@ final class EventSubject {
             Map.entry(PlanAdoptedEvent.class, "plan"),
             Map.entry(PlanClosedEvent.class, "plan"),
             Map.entry(PlanSupersededEvent.class, "plan"),
+            Map.entry(ChapterAdoptedEvent.class, "chapter/{chapterCode}"),
+            Map.entry(ChapterAmendedEvent.class, "chapter/{chapterCode}"),
             Map.entry(GoalAdoptedEvent.class, "goal/{goalCode}"),
             Map.entry(GoalAmendedEvent.class, "goal/{goalCode}"),
             Map.entry(IndicatorAdoptedEvent.class, "indicator/{indicatorCode}"),
             Map.entry(IndicatorTargetRevisedEvent.class, "indicator/{indicatorCode}"),
             Map.entry(IndicatorBaselineCorrectedEvent.class, "indicator/{indicatorCode}"),
             Map.entry(IndicatorRetiredEvent.class, "indicator/{indicatorCode}"),
+            Map.entry(IndicatorContinuityDeclaredEvent.class, "indicator/{indicatorCode}/continuity"),
+            Map.entry(MeasurementBasisSetEvent.class, "indicator/{indicatorCode}/measurement-basis"),
             Map.entry(MilestoneSetEvent.class, "indicator/{indicatorCode}/milestone/{year}"),
             Map.entry(SectionAdoptedEvent.class, "section/{sectionCode}"),
             Map.entry(TaskAdoptedEvent.class, "task/{taskCode}"),
@@ -66,7 +75,8 @@ final class EventSubject {
             Map.entry(EvaluationPublishedEvent.class, "evaluation/{evaluationId}"),
             Map.entry(FindingRecordedEvent.class, "evaluation/{evaluationId}/finding/{findingId}"),
             Map.entry(FindingCorrectedEvent.class, "evaluation/{evaluationId}/finding/{findingId}"),
-            Map.entry(FindingWithdrawnEvent.class, "evaluation/{evaluationId}/finding/{findingId}")));
+            Map.entry(FindingWithdrawnEvent.class, "evaluation/{evaluationId}/finding/{findingId}"),
+            Map.entry(FindingSpanStatedEvent.class, "evaluation/{evaluationId}/finding/{findingId}")));
 
     private EventSubject() {
     }

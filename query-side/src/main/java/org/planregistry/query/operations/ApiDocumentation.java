@@ -27,17 +27,17 @@ class ApiDocumentation {
     /** Answer examples by GET path, as in README.md. */
     private static final Map<String, String> EXAMPLES = Map.of(
             "/api/plans", """
-                    {"asOf": "2026-11-26", "plans": [{"code": "SZ-FIN-14FYP", "title": "深圳市金融业高质量发展“十四五”规划",
+                    {"asOf": "2026-12-03", "plans": [{"code": "SZ-FIN-14FYP", "title": "深圳市金融业高质量发展“十四五”规划",
                      "issuer": null, "period": {"from": 2021, "to": 2025}, "adoptedOn": "2022-01-01", "status": "ADOPTED",
-                     "supersededBy": null, "elements": {"goals": 6, "indicators": 21, "sections": 8, "tasks": 40,
-                     "columns": 7, "safeguards": 3, "evaluations": 0}, "lastSequence": 86,
-                     "lastRecordedAt": "2026-11-26T14:43:40.151389857Z"}]}""",
+                     "supersededBy": null, "elements": {"chapters": 6, "goals": 6, "indicators": 21, "sections": 8,
+                     "tasks": 40, "columns": 7, "safeguards": 3, "evaluations": 0}, "lastSequence": 113,
+                     "lastRecordedAt": "2026-12-03T07:22:23.909662695Z"}]}""",
             "/api/plans/{plan}", """
                     {"code": "SZ-FIN-14FYP", "asOf": "2023-12-31",
                      "indicators": [{"code": "I01", "name": "金融业增加值", "unit": "亿元",
                        "baseline": {"year": 2020, "value": "4189.6"},
                        "target": {"year": 2025, "value": "6400", "qualifier": "ABOUT"}, "targetSince": "2022-01-01"}],
-                     "pendingChanges": [{"effectiveFrom": "2024-01-01", "globalSequence": 87,
+                     "pendingChanges": [{"effectiveFrom": "2024-01-01", "globalSequence": 114,
                        "type": "IndicatorTargetRevised", "element": "indicator I01", "attribute": "target",
                        "value": {"year": 2025, "value": "7000", "qualifier": "ABOUT"}, "actor": "registrar",
                        "reason": "金融业增加值增速高于预期", "decisionRef": "深府函〔2024〕88号"}],
@@ -47,7 +47,7 @@ class ApiDocumentation {
                      "changed": [{"element": "indicator I01", "attribute": "target",
                        "oldValue": {"year": 2025, "value": "6400", "qualifier": "ABOUT"},
                        "newValue": {"year": 2025, "value": "7000", "qualifier": "ABOUT"},
-                       "events": [{"globalSequence": 87, "type": "IndicatorTargetRevised", "effectiveFrom": "2024-01-01",
+                       "events": [{"globalSequence": 114, "type": "IndicatorTargetRevised", "effectiveFrom": "2024-01-01",
                          "actor": "registrar", "reason": "金融业增加值增速高于预期", "decisionRef": "深府函〔2024〕88号"}]}]}""",
             "/api/plans/{plan}/progress", """
                     {"indicators": [{"code": "I01", "baseline": {"year": 2020, "value": "4189.6"},
@@ -59,9 +59,9 @@ class ApiDocumentation {
                      "gap": "-193.4", "status": "AT_RISK",
                      "statusReason": "observed 5006.6 for 2023 falls short of the planned 5200 by 193.4 (3.7 % of it)"}]}""",
             "/api/plans/{plan}/audit/verify", """
-                    {"plan": "SZ-FIN-14FYP", "events": 86, "intact": true,
-                     "head": {"sequenceNumber": 85, "globalSequence": 86,
-                       "hash": "0ae076dd0203c4c186f7ebc19d79b0aedaceae9b061e68e3d334cb49937e730e"},
+                    {"plan": "SZ-FIN-14FYP", "events": 119, "intact": true,
+                     "head": {"sequenceNumber": 118, "globalSequence": 119,
+                       "hash": "5d527e30245bf5bad497a9048abb4f9952633040c9eff0ba92690e5b59d1af89"},
                      "firstBroken": null, "problem": null}""",
             "/api/events", """
                     [{"specversion": "1.0", "id": "5f65c454-4e1b-48a3-b8e7-d278d133d896", "source": "/plans/SZ-FIN-14FYP",

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 
 import org.planregistry.api.Baseline;
 import org.planregistry.api.Target;
+import org.planregistry.query.planasof.PlanAsOfView.Chapter;
 import org.planregistry.query.planasof.PlanAsOfView.Column;
 import org.planregistry.query.planasof.PlanAsOfView.Evaluation;
 import org.planregistry.query.planasof.PlanAsOfView.Goal;
@@ -25,6 +26,7 @@ import org.planregistry.query.planasof.PlanAsOfView.Task;
 import org.planregistry.query.planasof.PlanAsOfView.UpToDate;
 import org.planregistry.query.timeline.Attribute;
 import org.planregistry.query.timeline.AttributeVersion;
+import org.planregistry.query.timeline.ElementDetails.ChapterDetails;
 import org.planregistry.query.timeline.ElementDetails.ColumnDetails;
 import org.planregistry.query.timeline.ElementDetails.EvaluationDetails;
 import org.planregistry.query.timeline.ElementDetails.GoalDetails;
@@ -34,6 +36,7 @@ import org.planregistry.query.timeline.ElementDetails.SectionDetails;
 import org.planregistry.query.timeline.ElementDetails.TaskDetails;
 import org.planregistry.query.timeline.ElementDocument;
 import org.planregistry.query.timeline.ElementKind;
+import org.planregistry.query.timeline.IndicatorBasis;
 import org.planregistry.query.timeline.PlanDocument;
 import org.planregistry.query.timeline.PlanStatus;
 import org.planregistry.query.timeline.PlanTimeline;
@@ -61,6 +64,7 @@ final class PlanAsOfAssembler {
         return new PlanAsOfView(plan.code(), point.asOf(), point.knownAt(), plan.title(), plan.issuer(),
                 plan.issued(), plan.adoptedOn(), plan.period(), plan.visionYear(), plan.source(), status.stage(),
                 status.supersededBy(),
+                live(timeline, ElementKind.CHAPTER, point).stream().map(e -> chapter(e, point)).toList(),
                 live(timeline, ElementKind.GOAL, point).stream().map(e -> goal(e, point)).toList(),
                 sections,
                 tasks.stream().filter(t -> !sectionCodes.contains(t.sectionCode())).toList(),
@@ -73,6 +77,12 @@ final class PlanAsOfAssembler {
 
     private static List<ElementDocument> live(PlanTimeline timeline, ElementKind kind, TimePoint point) {
         return timeline.elements(kind).stream().filter(e -> e.isLive(point)).toList();
+    }
+
+    private static Chapter chapter(ElementDocument chapter, TimePoint point) {
+        return new Chapter(chapter.code(), chapter.details(ChapterDetails.class).kind(),
+                chapter.valueAt(Attribute.TITLE, point, String.class), chapter.valueAt(Attribute.TEXT, point,
+                String.class));
     }
 
     private static Goal goal(ElementDocument goal, TimePoint point) {
@@ -115,7 +125,7 @@ final class PlanAsOfAssembler {
                 baseline.map(v -> v.valueAs(Baseline.class)).orElse(null),
                 baseline.map(Version::effectiveFrom).orElse(null),
                 target.map(v -> v.valueAs(Target.class)).orElse(null), target.map(Version::effectiveFrom).orElse(null),
-                milestones, indicator.latestFindingAt(point).orElse(null));
+                IndicatorBasis.of(indicator, point), milestones, indicator.latestFindingAt(point).orElse(null));
     }
 
     private static Evaluation evaluation(ElementDocument evaluation, TimePoint point) {

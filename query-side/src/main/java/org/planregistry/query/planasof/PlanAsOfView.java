@@ -7,6 +7,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.planregistry.api.Baseline;
+import org.planregistry.api.ChapterKind;
 import org.planregistry.api.EvaluationKind;
 import org.planregistry.api.Item;
 import org.planregistry.api.Nature;
@@ -14,6 +15,7 @@ import org.planregistry.api.Period;
 import org.planregistry.api.SafeguardKind;
 import org.planregistry.api.Target;
 import org.planregistry.query.timeline.FindingSnapshot;
+import org.planregistry.query.timeline.IndicatorBasis;
 import org.planregistry.query.timeline.PlanStatus;
 
 /**
@@ -27,11 +29,16 @@ import org.planregistry.query.timeline.PlanStatus;
  */
 public record PlanAsOfView(String plan, LocalDate asOf, Instant knownAt, String title, String issuer, String issued,
                            LocalDate adoptedOn, Period period, Integer visionYear, String source,
-                           PlanStatus.Stage status, String supersededBy, List<Goal> goals, List<Section> sections,
+                           PlanStatus.Stage status, String supersededBy, List<Chapter> chapters, List<Goal> goals,
+                           List<Section> sections,
                            List<Task> unsectionedTasks, List<Column> columns, List<Indicator> indicators,
                            List<Safeguard> safeguards, List<Evaluation> evaluations, List<Retired> retired,
                            UpToDate upToDate, List<PendingChange> pendingChanges,
                            int pendingChangeCount) {
+
+    /** An opening chapter (what the plan is for) with its title and text in force; text has a paragraph a line. */
+    public record Chapter(String code, ChapterKind kind, String title, String text) {
+    }
 
     /** A development goal with its title and description in force. */
     public record Goal(String code, String title, String description, Integer horizon) {
@@ -56,7 +63,8 @@ public record PlanAsOfView(String plan, LocalDate asOf, Instant knownAt, String 
      */
     public record Indicator(String code, Integer number, String category, String subCategory, String name,
                             String unit, Nature nature, List<String> notes, Baseline baseline,
-                            LocalDate baselineSince, Target target, LocalDate targetSince, List<Milestone> milestones,
+                            LocalDate baselineSince, Target target, LocalDate targetSince,
+                            IndicatorBasis measurementBasis, List<Milestone> milestones,
                             FindingSnapshot latestFinding) {
     }
 

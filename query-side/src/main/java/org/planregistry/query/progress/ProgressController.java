@@ -2,10 +2,13 @@ package org.planregistry.query.progress;
 
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
 import org.planregistry.api.Baseline;
+import org.planregistry.api.MeasurementBasis;
+import org.planregistry.api.Period;
 import org.planregistry.api.Target;
 import org.planregistry.query.progress.ProgressView.IndicatorProgress;
 import org.planregistry.query.timeline.Attribute;
@@ -13,6 +16,7 @@ import org.planregistry.query.timeline.ElementDetails.IndicatorDetails;
 import org.planregistry.query.timeline.ElementDocument;
 import org.planregistry.query.timeline.ElementKind;
 import org.planregistry.query.timeline.FindingSnapshot;
+import org.planregistry.query.timeline.IndicatorBasis;
 import org.planregistry.query.timeline.PlanTimeline;
 import org.planregistry.query.timeline.TimePoint;
 import org.planregistry.query.timeline.TimelineReader;
@@ -41,27 +45,45 @@ class ProgressController {
         PlanTimeline timeline = reader.timeline(plan, minSequence);
         TimelineReader.requireAdopted(timeline, point, "asOf");
         return new ProgressView(plan, point.asOf(), point.knownAt(), timeline.elements(ElementKind.INDICATOR)
-                .stream().filter(indicator -> indicator.isLive(point)).map(i -> progress(i, point)).toList());
+                .stream().filter(indicator -> indicator.isLive(point))
+                .map(i -> progress(i, timeline.plan().period(), point)).toList());
     }
 
-    private static IndicatorProgress progress(ElementDocument indicator, TimePoint point) {
+    private static IndicatorProgress progress(ElementDocument indicator, Period period, TimePoint point) {
         IndicatorDetails details = indicator.details(IndicatorDetails.class);
         Baseline baseline = indicator.valueAt(Attribute.BASELINE, point, Baseline.class);
         Target target = indicator.valueAt(Attribute.TARGET, point, Target.class);
         Map<Integer, BigDecimal> milestones = new TreeMap<>();
         indicator.milestonesAt(point).forEach((year, v) -> milestones.put(year, v.valueAs(BigDecimal.class)));
-        FindingSnapshot latest = indicator.findingsAt(point).stream().filter(f -> f.observedValue() != null)
+        PlannedPath path = new PlannedPath(IndicatorBasis.of(indicator, point).basis(), period, baseline, target,
+                milestones);
+        List<FindingSnapshot> observed = indicator.findingsAt(point).stream()
+                .filter(f -> f.observedValue() != null).toList();
+        FindingSnapshot latest = observed.stream().filter(f -> path.compares(f.span()))
                 .max(FindingSnapshot.LATEST).orElse(null);
-        PlannedValue planned = Trajectory.plannedOn(point.asOf(), baseline, target, milestones).orElse(null);
-        PlannedValue forFindingYear = latest == null ? null
-                : Trajectory.plannedForYear(latest.year(), baseline, target, milestones).orElse(null);
-        BigDecimal gap = latest == null || forFindingYear == null ? null
-                : latest.observedValue().subtract(forFindingYear.value());
-        ProgressRule.Judgement judgement = ProgressRule.judge(baseline, target,
-                latest == null ? null : latest.year(), latest == null ? null : latest.observedValue(),
-                forFindingYear);
+        PlannedValue planned = path.on(point.asOf()).orElse(null);
+        PlannedValue forFinding = latest == null ? null
+                : path.forObservation(latest.year(), latest.span()).orElse(null);
+        BigDecimal gap = latest == null || forFinding == null ? null
+                : latest.observedValue().subtract(forFinding.value());
+        ProgressRule.Judgement judgement = latest == null ? noComparableFinding(path, observed)
+                : ProgressRule.judge(target, path.covering(latest.year(), latest.span()), latest.observedValue(),
+                path.mayMeetTarget(latest.span()), path.falling(), forFinding);
         return new IndicatorProgress(indicator.code(), details.name(), details.unit(), details.nature(), baseline,
-                target, ProgressRule.isFalling(baseline, target) ? "DOWN" : "UP", planned, latest, forFindingYear,
-                gap, judgement.status(), judgement.reason());
+                target, path.basis(), path.falling() ? "DOWN" : "UP", planned, latest, forFinding, gap,
+                judgement.status(), judgement.reason());
+    }
+
+    /** NO_DATA, saying why when there are observations the basis cannot compare (single years of an interval). */
+    private static ProgressRule.Judgement noComparableFinding(PlannedPath path, List<FindingSnapshot> observed) {
+        if (observed.isEmpty()) {
+            return new ProgressRule.Judgement(ProgressStatus.NO_DATA, "no finding with an observed value is in force");
+        }
+        String why = path.basis() == MeasurementBasis.INTERVAL
+                ? "no finding for the interval " + path.interval() + " is in force; the indicator is a figure over "
+                + "its whole interval, and findings for a single year are not compared with it"
+                : "no finding in force covers what the indicator measures (" + path.basis() + ")";
+        return new ProgressRule.Judgement(ProgressStatus.NO_DATA, why + " (" + observed.size()
+                + " not compared)");
     }
 }

@@ -7,15 +7,17 @@ import org.planregistry.api.Baseline;
 import org.planregistry.api.Target;
 
 /**
- * The status rule, applied in this order to the latest observation in force:
+ * The status rule, applied in this order to the latest observation in force that the indicator's measurement basis
+ * can compare ({@link PlannedPath}):
  * <ol>
  *   <li>NO_DATA when there is no observed value;</li>
- *   <li>ACHIEVED when the observation meets the target as the plan qualifies it: at least (以上) ≥ target,
- *       exceeding (突破) &gt; target, exact ≥ target (≤ for a falling indicator), about (左右) and approximately (约)
- *       within 2 % of the target (short of it by at most 2 % of its size);</li>
- *   <li>NO_BASELINE when no planned value exists for the observation's year (no milestone, no baseline);</li>
- *   <li>ON_TRACK when the observation is at or beyond the planned value for its year, AT_RISK when short of it by at
- *       most 5 % of the planned value, OFF_TRACK otherwise.</li>
+ *   <li>ACHIEVED when the observation meets the target as the plan qualifies it (one year's amount of an accumulated
+ *       total never does): at least (以上) ≥ target, exceeding (突破) &gt; target, exact ≥ target (≤ for a falling
+ *       indicator), about (左右) and approximately (约) within 2 % of the target (short of it by at most 2 % of its
+ *       size);</li>
+ *   <li>NO_BASELINE when no planned value exists for what the observation covers (no milestone, no baseline);</li>
+ *   <li>ON_TRACK when the observation is at or beyond the planned value for what it covers, AT_RISK when short of it
+ *       by at most 5 % of the planned value, OFF_TRACK otherwise.</li>
  * </ol>
  * An indicator falls when its target is below its baseline; "short" and "beyond" then point downwards. All
  * comparisons are exact decimal.
@@ -36,24 +38,30 @@ final class ProgressRule {
         return baseline != null && baseline.value() != null && target.value().compareTo(baseline.value()) < 0;
     }
 
-    static Judgement judge(Baseline baseline, Target target, Integer year, BigDecimal observed,
-                           PlannedValue planned) {
+    /**
+     * Judges one observation.
+     *
+     * @param covering      what the observation covers, in words ("for 2022", "accumulated 2021–2023")
+     * @param mayMeetTarget whether it can meet the target at all (one year's amount of a total cannot)
+     * @param falling       whether the indicator falls, so that "short" points downwards
+     */
+    static Judgement judge(Target target, String covering, BigDecimal observed, boolean mayMeetTarget,
+                           boolean falling, PlannedValue planned) {
         if (observed == null) {
             return new Judgement(ProgressStatus.NO_DATA, "no finding with an observed value is in force");
         }
-        boolean falling = isFalling(baseline, target);
-        if (achieved(observed, target, falling)) {
-            return new Judgement(ProgressStatus.ACHIEVED, "observed " + plain(observed) + " for " + year
+        if (mayMeetTarget && achieved(observed, target, falling)) {
+            return new Judgement(ProgressStatus.ACHIEVED, "observed " + plain(observed) + " " + covering
                     + " meets the target " + plain(target.value()) + " " + target.qualifier() + " ("
                     + target.year() + ")");
         }
         if (planned == null) {
-            return new Judgement(ProgressStatus.NO_BASELINE, "no baseline and no milestone for " + year
+            return new Judgement(ProgressStatus.NO_BASELINE, "no baseline and no milestone " + covering
                     + ": nothing to compare the observation with");
         }
         BigDecimal shortfall = falling ? observed.subtract(planned.value()) : planned.value().subtract(observed);
         if (shortfall.signum() <= 0) {
-            return new Judgement(ProgressStatus.ON_TRACK, "observed " + plain(observed) + " for " + year
+            return new Judgement(ProgressStatus.ON_TRACK, "observed " + plain(observed) + " " + covering
                     + " is at or beyond the planned " + plain(planned.value()));
         }
         BigDecimal band = planned.value().abs().multiply(AT_RISK_BAND);
@@ -61,7 +69,7 @@ final class ProgressRule {
         String share = planned.value().signum() == 0 ? ""
                 : " (" + plain(shortfall.multiply(BigDecimal.valueOf(100))
                 .divide(planned.value().abs(), 1, RoundingMode.HALF_UP)) + " % of it)";
-        return new Judgement(status, "observed " + plain(observed) + " for " + year + " falls short of the planned "
+        return new Judgement(status, "observed " + plain(observed) + " " + covering + " falls short of the planned "
                 + plain(planned.value()) + " by " + plain(shortfall) + share);
     }
 

@@ -10,7 +10,13 @@ public final class Attribute {
 
     public static final String TARGET = "target";
     public static final String BASELINE = "baseline";
+    /** An indicator's measurement basis; the version's reason holds the plan's wording for it. */
+    public static final String BASIS = "basis";
     public static final String RETIRED = "retired";
+    /** The predecessor plan's indicator this one continues, with the predecessor's final value when declared. */
+    public static final String CONTINUES = "continues";
+    /** The successor plans' indicators that continue this one (written by the successor's declaration). */
+    public static final String CONTINUED_BY = "continuedBy";
     public static final String TITLE = "title";
     public static final String DESCRIPTION = "description";
     public static final String TEXT = "text";

@@ -2,6 +2,7 @@ package org.planregistry.query.timeline;
 
 import java.util.List;
 
+import org.planregistry.api.ChapterKind;
 import org.planregistry.api.EvaluationKind;
 import org.planregistry.api.Item;
 import org.planregistry.api.Nature;
@@ -12,6 +13,10 @@ import org.planregistry.api.SafeguardKind;
  * can change (targets, titles, texts …) is not here but in versioned attributes.
  */
 public sealed interface ElementDetails {
+
+    /** Which of the opening chapters it is; its title and text are versioned. */
+    record ChapterDetails(ChapterKind kind) implements ElementDetails {
+    }
 
     /** A goal's horizon year (2025 for the five-year goals, 2035 for the outlook). */
     record GoalDetails(Integer horizon) implements ElementDetails {

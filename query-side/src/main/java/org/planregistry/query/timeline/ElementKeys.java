@@ -3,6 +3,8 @@ package org.planregistry.query.timeline;
 import java.util.List;
 
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -13,8 +15,11 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -37,7 +42,11 @@ final class ElementKeys {
 
     static List<String> of(PlanEvent event) {
         String plan = event.planCode();
-        if (event instanceof GoalAdoptedEvent e) {
+        if (event instanceof ChapterAdoptedEvent e) {
+            return List.of(ElementKind.CHAPTER.key(plan, e.chapterCode()));
+        } else if (event instanceof ChapterAmendedEvent e) {
+            return List.of(ElementKind.CHAPTER.key(plan, e.chapterCode()));
+        } else if (event instanceof GoalAdoptedEvent e) {
             return List.of(ElementKind.GOAL.key(plan, e.goalCode()));
         } else if (event instanceof GoalAmendedEvent e) {
             return List.of(ElementKind.GOAL.key(plan, e.goalCode()));
@@ -49,6 +58,14 @@ final class ElementKeys {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof IndicatorRetiredEvent e) {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
+        } else if (event instanceof IndicatorContinuityDeclaredEvent e) {
+            return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()),
+                    ElementKind.INDICATOR.key(e.predecessor().planCode(), e.predecessor().indicatorCode()));
+        } else if (event instanceof MeasurementBasisSetEvent e) {
+            return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
+        } else if (event instanceof FindingSpanStatedEvent e) {
+            return List.of(ElementKind.EVALUATION.key(plan, e.evaluationId()),
+                    ElementKind.INDICATOR.key(plan, e.subjectCode()));
         } else if (event instanceof MilestoneSetEvent e) {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof SectionAdoptedEvent e) {

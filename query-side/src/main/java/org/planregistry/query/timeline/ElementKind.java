@@ -7,6 +7,7 @@ import org.planregistry.api.SubjectKind;
  * {@code "{plan}|{kind}|{code}"} so that a plan's elements load with one {@code _id $in} look-up.
  */
 public enum ElementKind {
+    CHAPTER("chapter"),
     GOAL("goal"),
     INDICATOR("indicator"),
     SECTION("section"),

@@ -5,14 +5,17 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
+import org.planregistry.api.FindingSpan;
 import org.planregistry.api.SubjectKind;
 
 /**
  * An evaluator's finding with every version it went through (recorded, corrected, withdrawn). Stored under its
  * evaluation and, as a copy, under the indicator or task it is about, so that both load by key.
+ *
+ * @param span what the observed value covers, when it was stated with the finding; null: a figure for its year
  */
 public record FindingRecord(String evaluationId, String findingId, SubjectKind subjectKind, String subjectCode,
-                            int year, String unit, List<Version> versions) {
+                            int year, String unit, FindingSpan span, List<Version> versions) {
 
     /** Versions in order of precedence ({@link TimePoint#inPrecedenceOrder}). */
     public FindingRecord {
@@ -45,6 +48,11 @@ public record FindingRecord(String evaluationId, String findingId, SubjectKind s
         }
         List<Version> more = new ArrayList<>(versions);
         more.add(version);
-        return new FindingRecord(evaluationId, findingId, subjectKind, subjectCode, year, unit, List.copyOf(more));
+        return new FindingRecord(evaluationId, findingId, subjectKind, subjectCode, year, unit, span,
+                List.copyOf(more));
+    }
+
+    FindingRecord withSpan(FindingSpan stated) {
+        return new FindingRecord(evaluationId, findingId, subjectKind, subjectCode, year, unit, stated, versions);
     }
 }

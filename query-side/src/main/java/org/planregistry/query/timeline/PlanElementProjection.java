@@ -7,19 +7,25 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.planregistry.api.IndicatorRef;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
 import org.planregistry.api.PlanEvent.FindingCorrectedEvent;
 import org.planregistry.api.PlanEvent.FindingRecordedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
 import org.planregistry.api.PlanEvent.FindingWithdrawnEvent;
 import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -30,6 +36,7 @@ import org.planregistry.api.PlanEvent.TaskAdoptedEvent;
 import org.planregistry.api.PlanEvent.TaskAmendedEvent;
 import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 import org.planregistry.query.event.RecordedEvent;
+import org.planregistry.query.timeline.ElementDetails.ChapterDetails;
 import org.planregistry.query.timeline.ElementDetails.ColumnDetails;
 import org.planregistry.query.timeline.ElementDetails.EvaluationDetails;
 import org.planregistry.query.timeline.ElementDetails.GoalDetails;
@@ -59,6 +66,23 @@ class PlanElementProjection {
 
     PlanElementProjection(TimelineStore store) {
         this.store = store;
+    }
+
+    @EventHandler
+    void on(ChapterAdoptedEvent chapter, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        store.adoptElement(ElementDocument.adopted(event, ElementKind.CHAPTER, chapter.chapterCode(),
+                        new ChapterDetails(chapter.kind()))
+                .withVersion(Attribute.TITLE, Version.of(event, chapter.title()))
+                .withVersion(Attribute.TEXT, Version.of(event, chapter.text())));
+    }
+
+    @EventHandler
+    void on(ChapterAmendedEvent chapter, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        store.changeElement(ElementKind.CHAPTER.key(event.plan(), chapter.chapterCode()), event.globalSequence(),
+                doc -> doc.withVersion(Attribute.TITLE, Version.of(event, chapter.title()))
+                        .withVersion(Attribute.TEXT, Version.of(event, chapter.text())));
     }
 
     @EventHandler
@@ -111,6 +135,27 @@ class PlanElementProjection {
         RecordedEvent event = RecordedEvent.of(message);
         store.changeElement(ElementKind.INDICATOR.key(event.plan(), retired.indicatorCode()), event.globalSequence(),
                 doc -> doc.withVersion(Attribute.RETIRED, Version.of(event, true)));
+    }
+
+    /** Both ends of the link: the successor's indicator continues, the predecessor's is continued by it. */
+    @EventHandler
+    void on(IndicatorContinuityDeclaredEvent continuity, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        store.changeElement(ElementKind.INDICATOR.key(event.plan(), continuity.indicatorCode()),
+                event.globalSequence(), doc -> doc.withVersion(Attribute.CONTINUES, Version.of(event,
+                        new Continuity(continuity.predecessor(), continuity.predecessorFinal(), continuity.baseline(),
+                                continuity.differenceReason()))));
+        store.changeElement(ElementKind.INDICATOR.key(continuity.predecessor().planCode(),
+                        continuity.predecessor().indicatorCode()), event.globalSequence(),
+                doc -> doc.withVersion(Attribute.CONTINUED_BY, Version.of(event,
+                        new IndicatorRef(event.plan(), continuity.indicatorCode()))));
+    }
+
+    @EventHandler
+    void on(MeasurementBasisSetEvent basis, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        store.changeElement(ElementKind.INDICATOR.key(event.plan(), basis.indicatorCode()), event.globalSequence(),
+                doc -> doc.withVersion(Attribute.BASIS, Version.of(event, basis.basis())));
     }
 
     @EventHandler
@@ -185,13 +230,24 @@ class PlanElementProjection {
     void on(FindingRecordedEvent recorded, EventMessage<?> message) {
         RecordedEvent event = RecordedEvent.of(message);
         FindingRecord finding = new FindingRecord(recorded.evaluationId(), recorded.findingId(),
-                recorded.subjectKind(), recorded.subjectCode(), recorded.year(), recorded.unit(),
+                recorded.subjectKind(), recorded.subjectCode(), recorded.year(), recorded.unit(), null,
                 List.of(Version.of(event, new FindingValue(recorded.observedValue(), recorded.assessment(),
                         recorded.evidenceRef(), recorded.note(), false))));
         store.changeElement(ElementKind.EVALUATION.key(event.plan(), recorded.evaluationId()),
                 event.globalSequence(), doc -> doc.withFinding(finding));
         store.changeElement(finding.subject().key(event.plan(), finding.subjectCode()), event.globalSequence(),
                 doc -> doc.withFinding(finding));
+    }
+
+    /** The span is part of what the finding is, like its year: set on both copies, not versioned. */
+    @EventHandler
+    void on(FindingSpanStatedEvent stated, EventMessage<?> message) {
+        RecordedEvent event = RecordedEvent.of(message);
+        String id = stated.evaluationId() + "/" + stated.findingId();
+        store.changeElement(ElementKind.EVALUATION.key(event.plan(), stated.evaluationId()), event.globalSequence(),
+                doc -> doc.withFindingChange(id, f -> f.withSpan(stated.span())));
+        store.changeElement(ElementKind.INDICATOR.key(event.plan(), stated.subjectCode()), event.globalSequence(),
+                doc -> doc.withFindingChange(id, f -> f.withSpan(stated.span())));
     }
 
     @EventHandler

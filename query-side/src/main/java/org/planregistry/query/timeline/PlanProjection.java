@@ -5,6 +5,8 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
 import org.planregistry.api.PlanEvent;
+import org.planregistry.api.PlanEvent.ChapterAdoptedEvent;
+import org.planregistry.api.PlanEvent.ChapterAmendedEvent;
 import org.planregistry.api.PlanEvent.ColumnAdoptedEvent;
 import org.planregistry.api.PlanEvent.EvaluationOpenedEvent;
 import org.planregistry.api.PlanEvent.EvaluationPublishedEvent;
@@ -15,8 +17,11 @@ import org.planregistry.api.PlanEvent.GoalAdoptedEvent;
 import org.planregistry.api.PlanEvent.GoalAmendedEvent;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorBaselineCorrectedEvent;
+import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
 import org.planregistry.api.PlanEvent.IndicatorRetiredEvent;
 import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
+import org.planregistry.api.PlanEvent.FindingSpanStatedEvent;
+import org.planregistry.api.PlanEvent.MeasurementBasisSetEvent;
 import org.planregistry.api.PlanEvent.MilestoneSetEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.PlanEvent.PlanClosedEvent;
@@ -68,6 +73,8 @@ class PlanProjection {
         PlanEvent payload = event.event();
         if (payload instanceof PlanAdoptedEvent) {
             return plan; // the adoption creates the document (see on), it does not change one
+        } else if (payload instanceof ChapterAdoptedEvent chapter) {
+            return plan.withElement(ref(event, ElementKind.CHAPTER, chapter.chapterCode()));
         } else if (payload instanceof GoalAdoptedEvent goal) {
             return plan.withElement(ref(event, ElementKind.GOAL, goal.goalCode()));
         } else if (payload instanceof IndicatorAdoptedEvent indicator) {
@@ -91,11 +98,13 @@ class PlanProjection {
             return plan.withStatus(Version.of(event, PlanStatus.CLOSED));
         } else if (payload instanceof PlanSupersededEvent superseded) {
             return plan.withStatus(Version.of(event, PlanStatus.supersededBy(superseded.supersededBy())));
-        } else if (payload instanceof GoalAmendedEvent || payload instanceof IndicatorTargetRevisedEvent
+        } else if (payload instanceof GoalAmendedEvent || payload instanceof ChapterAmendedEvent || payload instanceof IndicatorTargetRevisedEvent
                 || payload instanceof IndicatorBaselineCorrectedEvent || payload instanceof MilestoneSetEvent
                 || payload instanceof TaskAmendedEvent || payload instanceof EvaluationPublishedEvent
                 || payload instanceof FindingRecordedEvent || payload instanceof FindingCorrectedEvent
-                || payload instanceof FindingWithdrawnEvent) {
+                || payload instanceof FindingWithdrawnEvent || payload instanceof MeasurementBasisSetEvent
+                || payload instanceof IndicatorContinuityDeclaredEvent
+                || payload instanceof FindingSpanStatedEvent) {
             return plan; // changes an element's versions only; the plan document just moves its position
         }
         throw new IllegalArgumentException("The plan document has no rule for " + payload.getClass().getName()

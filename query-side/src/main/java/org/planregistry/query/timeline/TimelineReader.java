@@ -1,5 +1,7 @@
 package org.planregistry.query.timeline;
 
+import java.util.Optional;
+
 import org.planregistry.query.consistency.ReadYourWrites;
 import org.planregistry.query.http.QueryParameters;
 import org.planregistry.query.http.QueryProblem;
@@ -25,6 +27,11 @@ public class TimelineReader {
     public PlanTimeline timeline(String plan, String minSequence) {
         awaitPlan(plan, minSequence);
         return store.timeline(plan).orElseThrow(() -> unknownPlan(plan));
+    }
+
+    /** The plan as the view holds it now, if it holds it: for a plan another one links to. */
+    public Optional<PlanTimeline> linked(String plan) {
+        return store.timeline(plan);
     }
 
     /** Waits until the plan view has processed {@code minSequence} (a query parameter; absent: no wait). */

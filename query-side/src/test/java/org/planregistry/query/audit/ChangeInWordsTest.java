@@ -22,12 +22,16 @@ class ChangeInWordsTest {
 
     static {
         EXPECTED.put("PlanAdoptedEvent", "plan | null | plan adopted: 深圳市金融业高质量发展“十四五”规划 (2021–2025), adopted on 2022-01-01");
+        EXPECTED.put("ChapterAdoptedEvent", "chapter CH4 | null | chapter adopted: GUIDING_THOUGHT 指导思想");
+        EXPECTED.put("ChapterAmendedEvent", "chapter CH5 | null | title '基本原则'; text amended");
         EXPECTED.put("GoalAdoptedEvent", "goal G1 | null | goal adopted: 金融运行安全区");
         EXPECTED.put("GoalAmendedEvent", "goal G1 | null | description amended");
         EXPECTED.put("IndicatorAdoptedEvent", "indicator I01 | null | indicator adopted: 金融业增加值, baseline 4189.6 (2020), target 6400 ABOUT (2025) 亿元");
         EXPECTED.put("IndicatorTargetRevisedEvent", "indicator I01 | null | target 6400 ABOUT → 6000 ABOUT");
         EXPECTED.put("IndicatorBaselineCorrectedEvent", "indicator I03 | null | baseline 10.1 → 10.2");
         EXPECTED.put("IndicatorRetiredEvent", "indicator I18 | null | indicator retired");
+        EXPECTED.put("MeasurementBasisSetEvent", "indicator I06 | null | measurement basis declared: INTERVAL");
+        EXPECTED.put("IndicatorContinuityDeclaredEvent", "indicator I01 | null | continues SZ-FIN-13FYP I01 (observed 4189.6 in 2020); baseline 4189.6 (2020)");
         EXPECTED.put("MilestoneSetEvent", "indicator I01 | null | milestone 2023 set to 5515.9");
         EXPECTED.put("SectionAdoptedEvent", "section S1 | null | section adopted: 以国家战略为牵引，推进金融业全面深化改革扩大开放，发挥示范引领作用");
         EXPECTED.put("TaskAdoptedEvent", "task T1.7 | null | task adopted in section S1: 探索知识产权交易和知识产权证券化");
@@ -37,6 +41,7 @@ class ChangeInWordsTest {
         EXPECTED.put("SafeguardAdoptedEvent", "safeguard SG2 | null | safeguard adopted: MECHANISM 机制保障 (3 items)");
         EXPECTED.put("EvaluationOpenedEvent", "evaluation E2024-MID | null | evaluation opened: MID_TERM by 第三方评估机构, covering 2021–2023");
         EXPECTED.put("FindingRecordedEvent", "evaluation E2024-MID | indicator I01 | finding E2024-MID-F1 recorded on indicator I01 for 2023: observed 5253.4, AT_RISK");
+        EXPECTED.put("FindingSpanStatedEvent", "evaluation E2024-MID | indicator I20 | finding E2024-MID-F3 covers the total to date");
         EXPECTED.put("FindingCorrectedEvent", "evaluation E2024-MID | indicator I01 | finding E2024-MID-F1 corrected: observed 5253.4 → 5282.6");
         EXPECTED.put("FindingWithdrawnEvent", "evaluation E2024-MID | null | finding E2024-MID-F2 withdrawn");
         EXPECTED.put("EvaluationPublishedEvent", "evaluation E2024-MID | null | evaluation published");

@@ -32,12 +32,16 @@ class CloudEventOfEveryTypeTest {
 
     static {
         EXPECTED.put("PlanAdopted.v1", "plan");
+        EXPECTED.put("ChapterAdopted.v1", "chapter/CH4");
+        EXPECTED.put("ChapterAmended.v1", "chapter/CH5");
         EXPECTED.put("GoalAdopted.v1", "goal/G1");
         EXPECTED.put("GoalAmended.v1", "goal/G1");
         EXPECTED.put("IndicatorAdopted.v1", "indicator/I01");
         EXPECTED.put("IndicatorTargetRevised.v2", "indicator/I01");
         EXPECTED.put("IndicatorBaselineCorrected.v1", "indicator/I03");
         EXPECTED.put("IndicatorRetired.v1", "indicator/I18");
+        EXPECTED.put("MeasurementBasisSet.v1", "indicator/I06/measurement-basis");
+        EXPECTED.put("IndicatorContinuityDeclared.v1", "indicator/I01/continuity");
         EXPECTED.put("MilestoneSet.v1", "indicator/I01/milestone/2023");
         EXPECTED.put("SectionAdopted.v1", "section/S1");
         EXPECTED.put("TaskAdopted.v1", "task/T1.7");
@@ -47,6 +51,7 @@ class CloudEventOfEveryTypeTest {
         EXPECTED.put("SafeguardAdopted.v1", "safeguard/SG2");
         EXPECTED.put("EvaluationOpened.v1", "evaluation/E2024-MID");
         EXPECTED.put("FindingRecorded.v1", "evaluation/E2024-MID/finding/E2024-MID-F1");
+        EXPECTED.put("FindingSpanStated.v1", "evaluation/E2024-MID/finding/E2024-MID-F3");
         EXPECTED.put("FindingCorrected.v1", "evaluation/E2024-MID/finding/E2024-MID-F1");
         EXPECTED.put("FindingWithdrawn.v1", "evaluation/E2024-MID/finding/E2024-MID-F2");
         EXPECTED.put("EvaluationPublished.v1", "evaluation/E2024-MID");

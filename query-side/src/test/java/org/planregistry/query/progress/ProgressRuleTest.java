@@ -30,14 +30,15 @@ class ProgressRuleTest {
         Target low = new Target(2025, new BigDecimal("1.5"), Qualifier.EXACT);
         PlannedValue planned = new PlannedValue(LocalDate.of(2022, 12, 31), new BigDecimal("1.8"),
                 PlannedValue.Basis.TRAJECTORY);
+        boolean falling = ProgressRule.isFalling(high, low);
 
-        assertThat(ProgressRule.judge(high, low, 2024, new BigDecimal("1.4"), planned).status())
+        assertThat(ProgressRule.judge(low, "for 2024", new BigDecimal("1.4"), true, falling, planned).status())
                 .isEqualTo(ProgressStatus.ACHIEVED);
-        assertThat(ProgressRule.judge(high, low, 2022, new BigDecimal("1.75"), planned).status())
+        assertThat(ProgressRule.judge(low, "for 2022", new BigDecimal("1.75"), true, falling, planned).status())
                 .isEqualTo(ProgressStatus.ON_TRACK);
-        assertThat(ProgressRule.judge(high, low, 2022, new BigDecimal("1.89"), planned).status())
+        assertThat(ProgressRule.judge(low, "for 2022", new BigDecimal("1.89"), true, falling, planned).status())
                 .isEqualTo(ProgressStatus.AT_RISK);
-        assertThat(ProgressRule.judge(high, low, 2022, new BigDecimal("1.9"), planned).status())
+        assertThat(ProgressRule.judge(low, "for 2022", new BigDecimal("1.9"), true, falling, planned).status())
                 .isEqualTo(ProgressStatus.OFF_TRACK);
     }
 
@@ -47,16 +48,29 @@ class ProgressRuleTest {
         PlannedValue planned = new PlannedValue(LocalDate.of(2022, 12, 31), new BigDecimal("400"),
                 PlannedValue.Basis.TRAJECTORY);
 
-        assertThat(ProgressRule.judge(RISING, target, 2022, new BigDecimal("400"), planned).status())
+        assertThat(ProgressRule.judge(target, "for 2022", new BigDecimal("400"), true, false, planned).status())
                 .isEqualTo(ProgressStatus.ON_TRACK);
-        assertThat(ProgressRule.judge(RISING, target, 2022, new BigDecimal("380"), planned).status())
+        assertThat(ProgressRule.judge(target, "for 2022", new BigDecimal("380"), true, false, planned).status())
                 .isEqualTo(ProgressStatus.AT_RISK);
-        assertThat(ProgressRule.judge(RISING, target, 2022, new BigDecimal("379.99"), planned).status())
+        assertThat(ProgressRule.judge(target, "for 2022", new BigDecimal("379.99"), true, false, planned).status())
                 .isEqualTo(ProgressStatus.OFF_TRACK);
-        assertThat(ProgressRule.judge(RISING, target, null, null, planned).status())
+        assertThat(ProgressRule.judge(target, "for 2022", null, true, false, planned).status())
                 .isEqualTo(ProgressStatus.NO_DATA);
-        assertThat(ProgressRule.judge(RISING, target, 2022, new BigDecimal("380"), null).status())
+        assertThat(ProgressRule.judge(target, "for 2022", new BigDecimal("380"), true, false, null).status())
                 .isEqualTo(ProgressStatus.NO_BASELINE);
+    }
+
+    @Test
+    void oneYearsAmountOfAnAccumulatedTotalNeverMeetsTheTarget() {
+        Target total = new Target(2025, new BigDecimal("1000"), Qualifier.EXACT);
+        PlannedValue yearAmount = new PlannedValue(LocalDate.of(2023, 12, 31), new BigDecimal("200"),
+                PlannedValue.Basis.YEAR_AMOUNT);
+
+        ProgressRule.Judgement judgement = ProgressRule.judge(total, "for 2023 alone", new BigDecimal("1200"), false,
+                false, yearAmount);
+
+        assertThat(judgement.status()).isEqualTo(ProgressStatus.ON_TRACK);
+        assertThat(judgement.reason()).isEqualTo("observed 1200 for 2023 alone is at or beyond the planned 200");
     }
 
     private static boolean achieved(String target, Qualifier qualifier, String observed) {

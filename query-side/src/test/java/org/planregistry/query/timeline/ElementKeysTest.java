@@ -17,12 +17,16 @@ class ElementKeysTest {
 
     static {
         EXPECTED.put("PlanAdoptedEvent", "");
+        EXPECTED.put("ChapterAdoptedEvent", "SZ-FIN-14FYP|chapter|CH4");
+        EXPECTED.put("ChapterAmendedEvent", "SZ-FIN-14FYP|chapter|CH5");
         EXPECTED.put("GoalAdoptedEvent", "SZ-FIN-14FYP|goal|G1");
         EXPECTED.put("GoalAmendedEvent", "SZ-FIN-14FYP|goal|G1");
         EXPECTED.put("IndicatorAdoptedEvent", "SZ-FIN-14FYP|indicator|I01");
         EXPECTED.put("IndicatorTargetRevisedEvent", "SZ-FIN-14FYP|indicator|I01");
         EXPECTED.put("IndicatorBaselineCorrectedEvent", "SZ-FIN-14FYP|indicator|I03");
         EXPECTED.put("IndicatorRetiredEvent", "SZ-FIN-14FYP|indicator|I18");
+        EXPECTED.put("MeasurementBasisSetEvent", "SZ-FIN-14FYP|indicator|I06");
+        EXPECTED.put("IndicatorContinuityDeclaredEvent", "SZ-FIN-14FYP|indicator|I01, SZ-FIN-13FYP|indicator|I01");
         EXPECTED.put("MilestoneSetEvent", "SZ-FIN-14FYP|indicator|I01");
         EXPECTED.put("SectionAdoptedEvent", "SZ-FIN-14FYP|section|S1");
         EXPECTED.put("TaskAdoptedEvent", "SZ-FIN-14FYP|task|T1.7");
@@ -32,6 +36,7 @@ class ElementKeysTest {
         EXPECTED.put("SafeguardAdoptedEvent", "SZ-FIN-14FYP|safeguard|SG2");
         EXPECTED.put("EvaluationOpenedEvent", "SZ-FIN-14FYP|evaluation|E2024-MID");
         EXPECTED.put("FindingRecordedEvent", "SZ-FIN-14FYP|evaluation|E2024-MID, SZ-FIN-14FYP|indicator|I01");
+        EXPECTED.put("FindingSpanStatedEvent", "SZ-FIN-14FYP|evaluation|E2024-MID, SZ-FIN-14FYP|indicator|I20");
         EXPECTED.put("FindingCorrectedEvent", "SZ-FIN-14FYP|evaluation|E2024-MID");
         EXPECTED.put("FindingWithdrawnEvent", "SZ-FIN-14FYP|evaluation|E2024-MID");
         EXPECTED.put("EvaluationPublishedEvent", "SZ-FIN-14FYP|evaluation|E2024-MID");

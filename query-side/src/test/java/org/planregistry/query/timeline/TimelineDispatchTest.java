@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.mongodb.client.MongoClient;
@@ -41,26 +42,31 @@ class TimelineDispatchTest {
 
     static {
         EXPECTED.put("PlanAdoptedEvent", "plan ADOPTED, 0 elements, at 1");
-        EXPECTED.put("GoalAdoptedEvent", "plan ADOPTED, 1 elements, at 2; SZ-FIN-14FYP|goal|G1: title=\"金融运行安全区\"#1 description=\"健全地方金融监管的体制机制，形成以法治为基础、以科技为支撑、满足现代金融高效运…#1");
-        EXPECTED.put("GoalAmendedEvent", "plan ADOPTED, 1 elements, at 3; SZ-FIN-14FYP|goal|G1: title=\"金融运行安全区\"#2 description=\"健全地方金融管理的体制机制，形成以法治为基础、以科技为支撑、满足现代金融高效运…#2");
-        EXPECTED.put("IndicatorAdoptedEvent", "plan ADOPTED, 2 elements, at 4; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6400\",\"qualifier\":…#1 baseline={\"year\":2020,\"value\":\"4189.6\"}#1");
-        EXPECTED.put("IndicatorTargetRevisedEvent", "plan ADOPTED, 2 elements, at 5; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6000\",\"qualifier\":…#2 baseline={\"year\":2020,\"value\":\"4189.6\"}#1");
-        EXPECTED.put("IndicatorBaselineCorrectedEvent", "plan ADOPTED, 3 elements, at 7; SZ-FIN-14FYP|indicator|I03: target={\"year\":2025,\"value\":\"6400\",\"qualifier\":…#1 baseline={\"year\":2020,\"value\":\"10.2\"}#2");
-        EXPECTED.put("IndicatorRetiredEvent", "plan ADOPTED, 4 elements, I18 retired 2024-07-01, at 9; SZ-FIN-14FYP|indicator|I18: target={\"year\":2025,\"value\":\"6400\",\"qualifier\":…#1 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 retired=true#1");
-        EXPECTED.put("MilestoneSetEvent", "plan ADOPTED, 4 elements, I18 retired 2024-07-01, at 10; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6000\",\"qualifier\":…#2 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 milestone:2023=\"5515.9\"#1");
-        EXPECTED.put("SectionAdoptedEvent", "plan ADOPTED, 5 elements, I18 retired 2024-07-01, at 11; SZ-FIN-14FYP|section|S1:");
-        EXPECTED.put("TaskAdoptedEvent", "plan ADOPTED, 6 elements, I18 retired 2024-07-01, at 12; SZ-FIN-14FYP|task|T1.7: title=\"探索知识产权交易和知识产权证券化\"#1 text=\"加快建设全国性科技成果和知识产权交易中心, 探索完善知识产权和科技成果产权市场…#1");
-        EXPECTED.put("TaskAmendedEvent", "plan ADOPTED, 6 elements, I18 retired 2024-07-01, at 13; SZ-FIN-14FYP|task|T1.7: title=\"探索知识产权交易和知识产权证券化\"#2 text=\"加快建设全国性科技成果和知识产权交易中心, 探索完善知识产权和科技成果产权市场…#2");
-        EXPECTED.put("TaskRetiredEvent", "plan ADOPTED, 7 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 15; SZ-FIN-14FYP|task|T6.5: title=\"探索知识产权交易和知识产权证券化\"#1 text=\"加快建设全国性科技成果和知识产权交易中心, 探索完善知识产权和科技成果产权市场…#1 retired=true#1");
-        EXPECTED.put("ColumnAdoptedEvent", "plan ADOPTED, 8 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 16; SZ-FIN-14FYP|column|C7:");
-        EXPECTED.put("SafeguardAdoptedEvent", "plan ADOPTED, 9 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 17; SZ-FIN-14FYP|safeguard|SG2:");
-        EXPECTED.put("EvaluationOpenedEvent", "plan ADOPTED, 10 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 18; SZ-FIN-14FYP|evaluation|E2024-MID:");
-        EXPECTED.put("FindingRecordedEvent", "plan ADOPTED, 10 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 19; SZ-FIN-14FYP|evaluation|E2024-MID: finding E2024-MID/E2024-MID-F1#1; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6000\",\"qualifier\":…#2 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 milestone:2023=\"5515.9\"#1 finding E2024-MID/E2024-MID-F1#1");
-        EXPECTED.put("FindingCorrectedEvent", "plan ADOPTED, 10 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 20; SZ-FIN-14FYP|evaluation|E2024-MID: finding E2024-MID/E2024-MID-F1#2");
-        EXPECTED.put("FindingWithdrawnEvent", "plan ADOPTED, 10 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 22; SZ-FIN-14FYP|evaluation|E2024-MID: finding E2024-MID/E2024-MID-F1#2 finding E2024-MID/E2024-MID-F2#2");
-        EXPECTED.put("EvaluationPublishedEvent", "plan ADOPTED, 10 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 23; SZ-FIN-14FYP|evaluation|E2024-MID: published=true#1 finding E2024-MID/E2024-MID-F1#2 finding E2024-MID/E2024-MID-F2#2");
-        EXPECTED.put("PlanClosedEvent", "plan CLOSED, 10 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 24");
-        EXPECTED.put("PlanSupersededEvent", "plan SUPERSEDED by SZ-FIN-15FYP, 10 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 25");
+        EXPECTED.put("ChapterAdoptedEvent", "plan ADOPTED, 1 elements, at 2; SZ-FIN-14FYP|chapter|CH4: title=\"指导思想\"#1 text=\"高举中国特色社会主义伟大旗帜，……为深圳加快建设先行示范区、更好发挥在粤港澳大…#1");
+        EXPECTED.put("ChapterAmendedEvent", "plan ADOPTED, 2 elements, at 4; SZ-FIN-14FYP|chapter|CH5: title=\"基本原则\"#2 text=\"贯彻落实第五次全国金融工作会议关于“回归本源、优化结构、强化监管、市场导向”要…#2");
+        EXPECTED.put("GoalAdoptedEvent", "plan ADOPTED, 3 elements, at 5; SZ-FIN-14FYP|goal|G1: title=\"金融运行安全区\"#1 description=\"健全地方金融监管的体制机制，形成以法治为基础、以科技为支撑、满足现代金融高效运…#1");
+        EXPECTED.put("GoalAmendedEvent", "plan ADOPTED, 3 elements, at 6; SZ-FIN-14FYP|goal|G1: title=\"金融运行安全区\"#2 description=\"健全地方金融管理的体制机制，形成以法治为基础、以科技为支撑、满足现代金融高效运…#2");
+        EXPECTED.put("IndicatorAdoptedEvent", "plan ADOPTED, 4 elements, at 7; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6400\",\"qualifier\":…#1 baseline={\"year\":2020,\"value\":\"4189.6\"}#1");
+        EXPECTED.put("IndicatorTargetRevisedEvent", "plan ADOPTED, 4 elements, at 8; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6000\",\"qualifier\":…#2 baseline={\"year\":2020,\"value\":\"4189.6\"}#1");
+        EXPECTED.put("IndicatorBaselineCorrectedEvent", "plan ADOPTED, 5 elements, at 10; SZ-FIN-14FYP|indicator|I03: target={\"year\":2025,\"value\":\"6400\",\"qualifier\":…#1 baseline={\"year\":2020,\"value\":\"10.2\"}#2");
+        EXPECTED.put("IndicatorRetiredEvent", "plan ADOPTED, 6 elements, I18 retired 2024-07-01, at 12; SZ-FIN-14FYP|indicator|I18: target={\"year\":2025,\"value\":\"6400\",\"qualifier\":…#1 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 retired=true#1");
+        EXPECTED.put("MeasurementBasisSetEvent", "plan ADOPTED, 7 elements, I18 retired 2024-07-01, at 14; SZ-FIN-14FYP|indicator|I06: target={\"year\":2025,\"value\":\"6400\",\"qualifier\":…#1 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 basis=\"INTERVAL\"#1");
+        EXPECTED.put("IndicatorContinuityDeclaredEvent", "plan ADOPTED, 7 elements, I18 retired 2024-07-01, at 15; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6000\",\"qualifier\":…#2 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 continues={\"predecessor\":{\"planCode\":\"SZ-FIN-13FYP…#1; SZ-FIN-13FYP|indicator|I01: not held");
+        EXPECTED.put("MilestoneSetEvent", "plan ADOPTED, 7 elements, I18 retired 2024-07-01, at 16; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6000\",\"qualifier\":…#2 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 continues={\"predecessor\":{\"planCode\":\"SZ-FIN-13FYP…#1 milestone:2023=\"5515.9\"#1");
+        EXPECTED.put("SectionAdoptedEvent", "plan ADOPTED, 8 elements, I18 retired 2024-07-01, at 17; SZ-FIN-14FYP|section|S1:");
+        EXPECTED.put("TaskAdoptedEvent", "plan ADOPTED, 9 elements, I18 retired 2024-07-01, at 18; SZ-FIN-14FYP|task|T1.7: title=\"探索知识产权交易和知识产权证券化\"#1 text=\"加快建设全国性科技成果和知识产权交易中心, 探索完善知识产权和科技成果产权市场…#1");
+        EXPECTED.put("TaskAmendedEvent", "plan ADOPTED, 9 elements, I18 retired 2024-07-01, at 19; SZ-FIN-14FYP|task|T1.7: title=\"探索知识产权交易和知识产权证券化\"#2 text=\"加快建设全国性科技成果和知识产权交易中心, 探索完善知识产权和科技成果产权市场…#2");
+        EXPECTED.put("TaskRetiredEvent", "plan ADOPTED, 10 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 21; SZ-FIN-14FYP|task|T6.5: title=\"探索知识产权交易和知识产权证券化\"#1 text=\"加快建设全国性科技成果和知识产权交易中心, 探索完善知识产权和科技成果产权市场…#1 retired=true#1");
+        EXPECTED.put("ColumnAdoptedEvent", "plan ADOPTED, 11 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 22; SZ-FIN-14FYP|column|C7:");
+        EXPECTED.put("SafeguardAdoptedEvent", "plan ADOPTED, 12 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 23; SZ-FIN-14FYP|safeguard|SG2:");
+        EXPECTED.put("EvaluationOpenedEvent", "plan ADOPTED, 13 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 24; SZ-FIN-14FYP|evaluation|E2024-MID:");
+        EXPECTED.put("FindingRecordedEvent", "plan ADOPTED, 13 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 25; SZ-FIN-14FYP|evaluation|E2024-MID: finding E2024-MID/E2024-MID-F1#1; SZ-FIN-14FYP|indicator|I01: target={\"year\":2025,\"value\":\"6000\",\"qualifier\":…#2 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 continues={\"predecessor\":{\"planCode\":\"SZ-FIN-13FYP…#1 milestone:2023=\"5515.9\"#1 finding E2024-MID/E2024-MID-F1#1");
+        EXPECTED.put("FindingSpanStatedEvent", "plan ADOPTED, 14 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 28; SZ-FIN-14FYP|evaluation|E2024-MID: finding E2024-MID/E2024-MID-F1#1 finding E2024-MID/E2024-MID-F3#1 TO_DATE; SZ-FIN-14FYP|indicator|I20: target={\"year\":2025,\"value\":\"6400\",\"qualifier\":…#1 baseline={\"year\":2020,\"value\":\"4189.6\"}#1 finding E2024-MID/E2024-MID-F3#1 TO_DATE");
+        EXPECTED.put("FindingCorrectedEvent", "plan ADOPTED, 14 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 29; SZ-FIN-14FYP|evaluation|E2024-MID: finding E2024-MID/E2024-MID-F1#2 finding E2024-MID/E2024-MID-F3#1 TO_DATE");
+        EXPECTED.put("FindingWithdrawnEvent", "plan ADOPTED, 14 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 31; SZ-FIN-14FYP|evaluation|E2024-MID: finding E2024-MID/E2024-MID-F1#2 finding E2024-MID/E2024-MID-F3#1 TO_DATE finding E2024-MID/E2024-MID-F2#2");
+        EXPECTED.put("EvaluationPublishedEvent", "plan ADOPTED, 14 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 32; SZ-FIN-14FYP|evaluation|E2024-MID: published=true#1 finding E2024-MID/E2024-MID-F1#2 finding E2024-MID/E2024-MID-F3#1 TO_DATE finding E2024-MID/E2024-MID-F2#2");
+        EXPECTED.put("PlanClosedEvent", "plan CLOSED, 14 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 33");
+        EXPECTED.put("PlanSupersededEvent", "plan SUPERSEDED by SZ-FIN-15FYP, 14 elements, I18 retired 2024-07-01, T6.5 retired 2024-07-01, at 34");
     }
 
     private static TestMongo mongo;
@@ -94,8 +100,7 @@ class TimelineDispatchTest {
         for (PlanEvent event : examples) {
             adoptions.putIfAbsent(event.getClass(), event);
             // Some examples change an element the examples never adopt: adopt it first, so the change shows.
-            PlanEvent setUp = elementFor(event, adoptions);
-            if (setUp != null) {
+            for (PlanEvent setUp : elementsFor(event, adoptions)) {
                 handle(++sequence, setUp, elements, plans);
             }
             handle(++sequence, event, elements, plans);
@@ -122,18 +127,28 @@ class TimelineDispatchTest {
         return value.length() <= 40 ? value : value.substring(0, 40) + "…";
     }
 
-    /** The adoption (or recording) of the element {@code event} changes, made from the examples, when it differs. */
-    private static PlanEvent elementFor(PlanEvent event, Map<Class<?>, PlanEvent> seen) {
+    /** The adoptions (or recordings) of the elements {@code event} changes, made from the examples, if they differ. */
+    private static List<PlanEvent> elementsFor(PlanEvent event, Map<Class<?>, PlanEvent> seen) {
+        List<PlanEvent> setUp = new ArrayList<>();
         if (event instanceof PlanEvent.IndicatorBaselineCorrectedEvent e) {
-            return like(seen.get(PlanEvent.IndicatorAdoptedEvent.class), "indicatorCode", e.indicatorCode());
+            setUp.add(like(seen.get(PlanEvent.IndicatorAdoptedEvent.class), "indicatorCode", e.indicatorCode()));
         } else if (event instanceof PlanEvent.IndicatorRetiredEvent e) {
-            return like(seen.get(PlanEvent.IndicatorAdoptedEvent.class), "indicatorCode", e.indicatorCode());
+            setUp.add(like(seen.get(PlanEvent.IndicatorAdoptedEvent.class), "indicatorCode", e.indicatorCode()));
+        } else if (event instanceof PlanEvent.MeasurementBasisSetEvent e) {
+            setUp.add(like(seen.get(PlanEvent.IndicatorAdoptedEvent.class), "indicatorCode", e.indicatorCode()));
+        } else if (event instanceof PlanEvent.ChapterAmendedEvent e) {
+            setUp.add(like(seen.get(PlanEvent.ChapterAdoptedEvent.class), "chapterCode", e.chapterCode()));
         } else if (event instanceof PlanEvent.TaskRetiredEvent e) {
-            return like(seen.get(PlanEvent.TaskAdoptedEvent.class), "taskCode", e.taskCode());
+            setUp.add(like(seen.get(PlanEvent.TaskAdoptedEvent.class), "taskCode", e.taskCode()));
+        } else if (event instanceof PlanEvent.FindingSpanStatedEvent e) {
+            setUp.add(like(seen.get(PlanEvent.IndicatorAdoptedEvent.class), "indicatorCode", e.subjectCode()));
+            PlanEvent finding = like(seen.get(PlanEvent.FindingRecordedEvent.class), "findingId", e.findingId());
+            setUp.add(finding == null ? null : like(finding, "subjectCode", e.subjectCode()));
         } else if (event instanceof PlanEvent.FindingWithdrawnEvent e) {
-            return like(seen.get(PlanEvent.FindingRecordedEvent.class), "findingId", e.findingId());
+            setUp.add(like(seen.get(PlanEvent.FindingRecordedEvent.class), "findingId", e.findingId()));
         }
-        return null;
+        setUp.removeIf(Objects::isNull);
+        return setUp;
     }
 
     private static PlanEvent like(PlanEvent example, String field, String value) {
@@ -165,7 +180,7 @@ class TimelineDispatchTest {
             element.attributes().forEach((attribute, versions) -> text.append(" ").append(attribute).append("=")
                     .append(shortened(String.valueOf(versions.get(versions.size() - 1).value()))).append("#").append(versions.size()));
             element.findings().forEach(finding -> text.append(" finding ").append(finding.id()).append("#")
-                    .append(finding.versions().size()));
+                    .append(finding.versions().size()).append(finding.span() == null ? "" : " " + finding.span()));
             parts.add(text.toString());
         }
         return String.join("; ", parts);
