@@ -1,6 +1,6 @@
-// One indicator's chart: the planned path (baseline → milestones in force → target in force), the findings in
-// force as points, and a dashed vertical marker at each known target revision, whose tooltip says who, why and on
-// which decision. The x axis counts years: the end of year y is at y, so annual figures sit on the year's tick.
+// One indicator's chart: the planned path (baseline → milestones in force → target in force, as the indicator's
+// measurement basis reads them), the findings in force as points, and a dashed vertical marker at each known target
+// revision, whose tooltip says who, why and on which decision. The x axis counts years: the end of year y is at y, so annual figures sit on the year's tick.
 import {targetText, word} from './words.js';
 
 function yearPosition(isoDate) {
@@ -11,21 +11,33 @@ function yearPosition(isoDate) {
     return year - 1 + (date.getTime() - start + 86400000) / length;
 }
 
-/** The points of the planned path, in year order. */
-function plannedPath(indicator) {
+/**
+ * The points of the planned path, in year order, as the indicator's measurement basis reads them: a level runs from
+ * the baseline through the milestones to the target; an accumulated total runs from zero at the end of the year
+ * before the period (the baseline is the previous period's total); an interval figure has no path through the years,
+ * only the previous interval's figure and the target for this one.
+ */
+function plannedPath(indicator, period) {
+    const basis = basisOf(indicator);
     const points = [];
-    if (indicator.baseline?.value != null) {
-        points.push({x: indicator.baseline.year, y: Number(indicator.baseline.value), label: word('baseline')});
+    if (basis === 'ACCUMULATED') {
+        points.push({x: period.from - 1, y: 0, label: word('accumulatedFromZero')});
+    } else if (indicator.baseline?.value != null) {
+        points.push({x: indicator.baseline.year, y: Number(indicator.baseline.value),
+            label: word('baseline') + (basis === 'INTERVAL' ? ` (${word('intervalFigure')})` : '')});
     }
     for (const milestone of indicator.milestones ?? []) {
         points.push({x: milestone.year, y: Number(milestone.value), label: `${milestone.year}`});
     }
     if (indicator.target?.value != null) {
         points.push({x: indicator.target.year, y: Number(indicator.target.value),
-            label: `${word('target')} ${targetText(indicator.target)}`});
+            label: `${word('target')} ${targetText(indicator.target)}`
+                + (basis === 'INTERVAL' ? ` (${word('intervalFigure')})` : '')});
     }
     return points.sort((a, b) => a.x - b.x);
 }
+
+const basisOf = indicator => indicator.measurementBasis?.basis ?? 'LEVEL';
 
 /** The version in force of each finding for the point of view, as points. */
 function findingPoints(history, point) {
@@ -83,12 +95,13 @@ export function drawIndicatorChart(canvas, indicator, history, point, period) {
     Chart.getChart(canvas)?.destroy();
     const revisions = revisionPoints(history, point);
     canvas.setAttribute('aria-label', `${indicator.name}: ${word('plannedPath')} `
-        + plannedPath(indicator).map(p => `${p.x} ${p.y}`).join(', '));
+        + plannedPath(indicator, period).map(p => `${p.x} ${p.y}`).join(', '));
     return new Chart(canvas, {
         type: 'scatter',
         data: {
             datasets: [
-                {label: word('plannedPath'), data: plannedPath(indicator), showLine: true,
+                {label: word('plannedPath'), data: plannedPath(indicator, period),
+                    showLine: basisOf(indicator) !== 'INTERVAL',
                     borderColor: '#1d4ed8', backgroundColor: '#1d4ed8'},
                 {label: word('findings'), data: findingPoints(history, point), pointRadius: 6,
                     pointStyle: 'rectRot', borderColor: '#047857', backgroundColor: '#047857'},

@@ -147,7 +147,8 @@ class WebPageBrowserTest {
     @SuppressWarnings("unchecked")
     private static List<Double> plannedPath() {
         List<Number> values = (List<Number>) browser.executeScript(
-                "return Chart.getChart(document.getElementById('chart')).data.datasets[0].data.map(p => p.y)");
+                "const chart = Chart.getChart(document.getElementById('chart'));"
+                        + "return chart ? chart.data.datasets[0].data.map(p => p.y) : []");
         return values.stream().map(Number::doubleValue).toList();
     }
 
@@ -188,6 +189,27 @@ class WebPageBrowserTest {
         browser.findElement(By.id("previous-change")).click();
         awaitText(I01_TARGET, "6400左右");
         assertThat(browser.findElement(By.id("as-of")).getAttribute("value")).isLessThan("2024-01-01");
+    }
+
+    @Test
+    void theChartReadsEachIndicatorAsItsMeasurementBasisSays() {
+        // I20, a total accumulated over the period: planned from zero at the end of 2020, not from the last period's.
+        open("?plan=" + PLAN + "&asOf=2023-12-31&indicator=I20");
+        shown(By.id("chart"));
+        waiting().until(d -> !plannedPath().isEmpty() && plannedPath().get(0) == 0.0);
+        assertThat(plannedPath()).containsExactly(0.0, 1000.0);
+        assertThat(plannedPathIsALine()).isTrue();
+
+        // I06, a five-year interval figure: the two intervals' figures, no path through the years between them.
+        open("?plan=" + PLAN + "&asOf=2023-12-31&indicator=I06");
+        shown(By.id("chart"));
+        waiting().until(d -> plannedPath().equals(List.of(24.7, 30.0)));
+        assertThat(plannedPathIsALine()).isFalse();
+    }
+
+    private static boolean plannedPathIsALine() {
+        return Boolean.TRUE.equals(browser.executeScript(
+                "return Chart.getChart(document.getElementById('chart')).data.datasets[0].showLine"));
     }
 
     @Test
