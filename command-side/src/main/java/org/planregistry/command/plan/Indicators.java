@@ -35,10 +35,11 @@ import org.planregistry.api.Target;
 import org.planregistry.command.plan.PlanRules.Element;
 
 /**
- * A plan's indicators (主要指标): their units, baselines and targets, the annual milestones a target is decomposed
- * into (规划分解机制), how each is measured (level, accumulated, interval), and their retirement. Each decision method checks the rules of one command against this part
- * and returns the event to apply, or refuses with a {@link PlanRuleViolation}; the {@code on} methods only assign
- * state. The plan has checked the effective date and the reason the plan-wide rules ask for before it asks here.
+ * A plan's indicators (主要指标): their units, baselines and targets, the annual milestones a target is decomposed into
+ * (规划分解机制), how each is measured (level, accumulated, interval), and their retirement. Each decision method checks
+ * the rules of one command against this part and returns the event to apply, or refuses with a
+ * {@link PlanRuleViolation}; the {@code on} methods only assign state. The plan has checked the effective date and the
+ * reason the plan-wide rules ask for before it asks here.
  */
 final class Indicators {
 

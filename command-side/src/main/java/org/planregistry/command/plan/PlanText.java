@@ -37,13 +37,12 @@ import org.planregistry.api.PlanEvent.TaskRetiredEvent;
 import org.planregistry.command.plan.PlanRules.Element;
 
 /**
- * A plan's written elements: its opening chapters (what the plan is for), its goals, its sections, the tasks (measures) within them, its special columns (专栏)
- * and its safeguards (保障措施). Chapters, goals and tasks have a wording that can be amended, and tasks can be
- * retired;
- * sections, columns and safeguards are the plan's structure, adopted once. Each decision method checks the rules of
- * one command against this part and returns the event to apply, or refuses with a {@link PlanRuleViolation}; the
- * {@code on} methods only assign state. The plan has checked the effective date and the reason the plan-wide rules
- * ask for before it asks here.
+ * A plan's written elements: its opening chapters (what the plan is for), its goals, its sections, the tasks
+ * (measures) within them, its special columns (专栏) and its safeguards (保障措施). Chapters, goals and tasks have a
+ * wording that can be amended, and tasks can be retired; sections, columns and safeguards are the plan's structure,
+ * adopted once. Each decision method checks the rules of one command against this part and returns the event to
+ * apply, or refuses with a {@link PlanRuleViolation}; the {@code on} methods only assign state. The plan has checked
+ * the effective date and the reason the plan-wide rules ask for before it asks here.
  */
 final class PlanText {
 

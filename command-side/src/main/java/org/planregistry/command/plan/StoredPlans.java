@@ -23,9 +23,10 @@ import org.planregistry.api.SubjectKind;
 import org.springframework.stereotype.Component;
 
 /**
- * Other plans as the store holds them. For a predecessor's indicator, reads the plan's stored events, from its first (a snapshot holds no findings' history), and finds the
- * value observed for the indicator's final year: the year of its latest target. Among the findings on it for that
- * year that have an observed value and are not withdrawn, the one recorded or corrected last counts.
+ * Other plans as the store holds them. For a predecessor's indicator, reads the plan's stored events, from its first
+ * (a snapshot holds no findings' history), and finds the value observed for the indicator's final year: the year of
+ * its latest target. Among the findings on it for that year that have an observed value and are not withdrawn, the
+ * one recorded or corrected last counts.
  */
 @Component
 class StoredPlans implements OtherPlans {

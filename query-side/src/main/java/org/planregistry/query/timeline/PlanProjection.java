@@ -98,7 +98,8 @@ class PlanProjection {
             return plan.withStatus(Version.of(event, PlanStatus.CLOSED));
         } else if (payload instanceof PlanSupersededEvent superseded) {
             return plan.withStatus(Version.of(event, PlanStatus.supersededBy(superseded.supersededBy())));
-        } else if (payload instanceof GoalAmendedEvent || payload instanceof ChapterAmendedEvent || payload instanceof IndicatorTargetRevisedEvent
+        } else if (payload instanceof GoalAmendedEvent || payload instanceof ChapterAmendedEvent
+                || payload instanceof IndicatorTargetRevisedEvent
                 || payload instanceof IndicatorBaselineCorrectedEvent || payload instanceof MilestoneSetEvent
                 || payload instanceof TaskAmendedEvent || payload instanceof EvaluationPublishedEvent
                 || payload instanceof FindingRecordedEvent || payload instanceof FindingCorrectedEvent
