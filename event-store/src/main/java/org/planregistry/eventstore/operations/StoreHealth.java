@@ -1,17 +1,15 @@
-package org.planregistry.command.operations;
+package org.planregistry.eventstore.operations;
 
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
-import org.springframework.stereotype.Component;
 
 /**
  * The event store answers: a {@code ping} to the registry's database. Spring Boot's own MongoDB indicator sends
  * {@code hello}, which the embedded MongoDB-protocol server does not know, so it is switched off
  * ({@code management.health.mongo.enabled=false}) in favour of this one, which works on both.
  */
-@Component("store")
 class StoreHealth extends AbstractHealthIndicator {
 
     private final MongoDatabase registryDatabase;

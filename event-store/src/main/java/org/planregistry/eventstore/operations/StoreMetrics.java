@@ -1,4 +1,4 @@
-package org.planregistry.command.operations;
+package org.planregistry.eventstore.operations;
 
 import java.time.Duration;
 import java.util.Locale;
@@ -9,14 +9,12 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.planregistry.eventstore.StoreObserver;
-import org.springframework.stereotype.Component;
 
 /**
  * The event store's latencies in Micrometer: {@code registry.store.append} (tag {@code outcome}: written, failed),
  * {@code registry.store.read} (tag {@code read}: tracker, aggregate) and the count of appended events,
  * {@code registry.events.appended}. The engine calls it through its plain {@link StoreObserver} hook.
  */
-@Component
 class StoreMetrics implements StoreObserver {
 
     private final Meter.MeterProvider<Timer> appends;
