@@ -1,7 +1,9 @@
 package org.planregistry.query.eventstream;
 
 import java.lang.reflect.RecordComponent;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +52,7 @@ final class EventSubject {
 
     private static final Pattern FIELD = Pattern.compile("\\{(\\w+)}");
 
-    private static final Map<Class<? extends PlanEvent>, String> TEMPLATES = checked(Map.ofEntries(
+    private static final Map<Class<? extends PlanEvent>, Template> TEMPLATES = parsed(Map.ofEntries(
             Map.entry(PlanAdoptedEvent.class, "plan"),
             Map.entry(PlanClosedEvent.class, "plan"),
             Map.entry(PlanSupersededEvent.class, "plan"),
@@ -83,12 +85,7 @@ final class EventSubject {
 
     /** The fields of {@code type} its subject is made of. */
     static Set<String> fields(Class<?> type) {
-        Set<String> fields = new LinkedHashSet<>();
-        Matcher field = FIELD.matcher(template(type));
-        while (field.find()) {
-            fields.add(field.group(1));
-        }
-        return fields;
+        return template(type).fields();
     }
 
     /**
@@ -97,34 +94,65 @@ final class EventSubject {
      * @throws IllegalArgumentException for an event type this mapping does not know, so none is sent unlabelled
      */
     static String of(Class<?> type, Map<String, String> values) {
-        Matcher field = FIELD.matcher(template(type));
-        StringBuilder subject = new StringBuilder();
-        while (field.find()) {
-            field.appendReplacement(subject, Matcher.quoteReplacement(String.valueOf(values.get(field.group(1)))));
-        }
-        return field.appendTail(subject).toString();
+        return template(type).fill(values);
     }
 
-    private static String template(Class<?> type) {
-        String template = TEMPLATES.get(type);
+    private static Template template(Class<?> type) {
+        Template template = TEMPLATES.get(type);
         if (template == null) {
             throw new IllegalArgumentException("No subject for event type " + type.getName());
         }
         return template;
     }
 
-    private static Map<Class<? extends PlanEvent>, String> checked(Map<Class<? extends PlanEvent>, String> templates) {
-        templates.forEach((type, template) -> {
+    /** Each template parsed once, and checked against its event's record components. */
+    private static Map<Class<? extends PlanEvent>, Template> parsed(Map<Class<? extends PlanEvent>, String> templates) {
+        Map<Class<? extends PlanEvent>, Template> parsed = new HashMap<>();
+        templates.forEach((type, text) -> {
+            Template template = Template.parse(text);
             List<String> components = Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName)
                     .toList();
-            Matcher field = FIELD.matcher(template);
-            while (field.find()) {
-                if (!components.contains(field.group(1))) {
-                    throw new IllegalStateException("The subject of " + type.getSimpleName() + " names "
-                            + field.group(1) + ", which the event does not have");
+            for (String field : template.fields()) {
+                if (!components.contains(field)) {
+                    throw new IllegalStateException("The subject of " + type.getSimpleName() + " names " + field
+                            + ", which the event does not have");
                 }
             }
+            parsed.put(type, template);
         });
-        return templates;
+        return Map.copyOf(parsed);
+    }
+
+    /**
+     * A template as the text between its fields and the fields' names: {@code texts} has one more element than
+     * {@code names}, so a subject is the texts with the fields' values between them.
+     */
+    private record Template(List<String> texts, List<String> names) {
+
+        static Template parse(String template) {
+            List<String> texts = new ArrayList<>();
+            List<String> names = new ArrayList<>();
+            Matcher field = FIELD.matcher(template);
+            int end = 0;
+            while (field.find()) {
+                texts.add(template.substring(end, field.start()));
+                names.add(field.group(1));
+                end = field.end();
+            }
+            texts.add(template.substring(end));
+            return new Template(List.copyOf(texts), List.copyOf(names));
+        }
+
+        Set<String> fields() {
+            return new LinkedHashSet<>(names);
+        }
+
+        String fill(Map<String, String> values) {
+            StringBuilder subject = new StringBuilder(texts.get(0));
+            for (int i = 0; i < names.size(); i++) {
+                subject.append(values.get(names.get(i))).append(texts.get(i + 1));
+            }
+            return subject.toString();
+        }
     }
 }
