@@ -1,8 +1,14 @@
 package org.planregistry.command;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
 import org.planregistry.eventstore.TestMongo;
+import org.planregistry.signin.UsersFile;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -21,6 +27,10 @@ public abstract class CommandSideTest {
     protected static final String REGISTRAR_PASSWORD = "registrar-test-password";
     protected static final String EVALUATOR_PASSWORD = "evaluator-test-password";
     protected static final String OPERATOR_PASSWORD = "operator-test-password";
+    protected static final String READER_PASSWORD = "reader-test-password";
+    protected static final String AUDITOR_PASSWORD = "auditor-test-password";
+    /** Named people (docs/security.md); tests add them with {@link UsersFile}. */
+    protected static final Path USERS_FILE = usersFile();
     private static final TestMongo MONGO = TestMongo.start();
 
     static {
@@ -39,8 +49,19 @@ public abstract class CommandSideTest {
         registry.add("registry.users.registrar.password", () -> REGISTRAR_PASSWORD);
         registry.add("registry.users.evaluator.password", () -> EVALUATOR_PASSWORD);
         registry.add("registry.users.operator.password", () -> OPERATOR_PASSWORD);
+        registry.add("registry.users.reader.password", () -> READER_PASSWORD);
+        registry.add("registry.users.auditor.password", () -> AUDITOR_PASSWORD);
+        registry.add("registry.users.file", USERS_FILE::toString);
     }
 
+
+    private static Path usersFile() {
+        try {
+            return Files.createTempDirectory("command-side-users").resolve("users");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     protected TestRestTemplate registrar() {
         return http.withBasicAuth("registrar", REGISTRAR_PASSWORD);

@@ -23,9 +23,13 @@ import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 /** A real password check (bcrypt) behind the remembered sign-ins, counted. */
 class RememberedSignInsTest {
 
+    private static final PasswordEncoder ENCODER = PasswordEncoderFactories.createDelegatingPasswordEncoder();
+
     private final AtomicInteger checks = new AtomicInteger();
     private final MutableClock clock = new MutableClock();
-    private final DaoAuthenticationProvider passwords = passwords();
+    private final InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(User.withUsername("reader")
+            .password(ENCODER.encode("secret")).roles("READER").build());
+    private final DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
     private final RememberedSignIns signIns = new RememberedSignIns(new AuthenticationProvider() {
         @Override
         public Authentication authenticate(Authentication authentication) {
@@ -37,7 +41,7 @@ class RememberedSignInsTest {
         public boolean supports(Class<?> authentication) {
             return passwords.supports(authentication);
         }
-    }, Duration.ofMinutes(5), clock);
+    }, users, Duration.ofMinutes(5), clock);
 
     @Test
     void aSuccessfulSignInIsCheckedOnceWhileItIsRemembered() {
@@ -70,14 +74,27 @@ class RememberedSignInsTest {
         assertThat(checks).hasValue(2);
     }
 
-    private static UsernamePasswordAuthenticationToken token(String name, String password) {
-        return UsernamePasswordAuthenticationToken.unauthenticated(name, password);
+    @Test
+    void aRemovedPersonOrAChangedPasswordOrRoleIsCheckedAgainAtOnce() {
+        signIns.authenticate(token("reader", "secret"));
+
+        users.updateUser(User.withUsername("reader").password(ENCODER.encode("secret")).roles("AUDITOR").build());
+        assertThat(signIns.authenticate(token("reader", "secret")).getAuthorities()).extracting(Object::toString)
+                .containsExactly("ROLE_AUDITOR");
+        assertThat(checks).hasValue(2);
+
+        users.updateUser(User.withUsername("reader").password(ENCODER.encode("changed")).roles("AUDITOR").build());
+        assertThatThrownBy(() -> signIns.authenticate(token("reader", "secret"))).isInstanceOf(
+                BadCredentialsException.class);
+
+        users.deleteUser("reader");
+        assertThatThrownBy(() -> signIns.authenticate(token("reader", "changed"))).isInstanceOf(
+                BadCredentialsException.class);
+        assertThat(checks).hasValue(4);
     }
 
-    private static DaoAuthenticationProvider passwords() {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new DaoAuthenticationProvider(new InMemoryUserDetailsManager(User.withUsername("reader")
-                .password(encoder.encode("secret")).roles("READER").build()));
+    private static UsernamePasswordAuthenticationToken token(String name, String password) {
+        return UsernamePasswordAuthenticationToken.unauthenticated(name, password);
     }
 
     private static final class MutableClock extends Clock {
