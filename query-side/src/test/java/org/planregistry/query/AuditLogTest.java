@@ -99,7 +99,7 @@ class AuditLogTest extends QuerySideTestSupport {
         ShenzhenPlan.adopt(registrar, "AUDIT-CSV");
         long last = registrar.record("2024-03-01T08:00:00Z", revision("AUDIT-CSV", "I01", "6400", "7000"));
 
-        ResponseEntity<byte[]> byPath = http.getForEntity("/api/audit.csv?plan=AUDIT-CSV&minSequence=" + last,
+        ResponseEntity<byte[]> byPath = client("/api/audit.csv").getForEntity("/api/audit.csv?plan=AUDIT-CSV&minSequence=" + last,
                 byte[].class);
         ResponseEntity<String> byAccept = exchange(HttpMethod.GET, "/api/audit?plan=AUDIT-CSV", "text/csv");
 

@@ -2,10 +2,14 @@ package org.planregistry.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.net.URI;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.RequestEntity;
 import org.springframework.http.ResponseEntity;
 
 class BadParametersTest extends QuerySideTestSupport {
@@ -50,7 +54,9 @@ class BadParametersTest extends QuerySideTestSupport {
 
     @Test
     void unknownPathsAndMethodsAreProblemsToo() {
-        ResponseEntity<String> method = exchange(HttpMethod.DELETE, "/api/plans", "application/json");
+        ResponseEntity<String> method = http.withBasicAuth("reader", READER_PASSWORD).exchange(RequestEntity
+                .method(HttpMethod.DELETE, URI.create("/api/plans")).accept(MediaType.APPLICATION_JSON).build(),
+                String.class);
 
         assertThat(problem("/api/nothing-here", HttpStatus.NOT_FOUND).path("status").asInt()).isEqualTo(404);
         assertThat(method.getStatusCode()).isEqualTo(HttpStatus.METHOD_NOT_ALLOWED);

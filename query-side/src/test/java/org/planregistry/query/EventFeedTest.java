@@ -168,14 +168,17 @@ class EventFeedTest extends QuerySideTestSupport {
     }
 
     @Test
-    void theStreamNeedsASignIn() {
-        ResponseEntity<String> response = http.exchange(RequestEntity.get(URI.create("/api/events")).build(),
+    void theStreamIsPublicLikeThePlansAndAWrongPasswordIsRefused() {
+        ResponseEntity<String> anonymous = http.exchange(RequestEntity.get(URI.create("/api/events?limit=1")).build(),
                 String.class);
+        ResponseEntity<String> wrong = http.withBasicAuth("reader", "not the password").exchange(
+                RequestEntity.get(URI.create("/api/events?limit=1")).build(), String.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        assertThat(anonymous.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(wrong.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
                 .isTrue();
-        assertThat(read(response.getBody()).get("detail").asText()).contains("sign-in");
+        assertThat(read(wrong.getBody()).get("detail").asText()).isEqualTo("The user name or password is wrong");
     }
 
     @Test

@@ -32,6 +32,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "registry.users.operator.password=" + QuerySideTestSupport.OPERATOR_PASSWORD,
         "registry.users.reader.password=" + QuerySideTestSupport.READER_PASSWORD,
         "registry.users.evaluator.password=" + QuerySideTestSupport.EVALUATOR_PASSWORD,
+        "registry.users.registrar.password=" + QuerySideTestSupport.REGISTRAR_PASSWORD,
         "registry.users.auditor.password=" + QuerySideTestSupport.AUDITOR_PASSWORD,
         "registry.eventstore.fetch-delay=20ms",
         "registry.query.consistency-timeout=2s",
@@ -48,6 +49,7 @@ abstract class QuerySideTestSupport {
     static final String OPERATOR_PASSWORD = "operator-test-password";
     static final String READER_PASSWORD = "reader-test-password";
     static final String EVALUATOR_PASSWORD = "evaluator-test-password";
+    static final String REGISTRAR_PASSWORD = "registrar-test-password";
     static final String AUDITOR_PASSWORD = "auditor-test-password";
 
     private static final TestMongo MONGO = TestMongo.start();

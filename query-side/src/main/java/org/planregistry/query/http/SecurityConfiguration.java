@@ -24,8 +24,9 @@ import org.springframework.security.web.header.HeaderWriterFilter;
  * (the default) everyone may read them, their history, progress and published evaluations, and follow the event
  * stream; without it, reading needs a sign-in of any role. What a reader sees within an answer (unpublished
  * evaluations, names of officials) depends on who they are. The audit log and the verification of the store need an
- * auditor; rebuilding views and the actuator's endpoints other than health need the operator. Anything these rules
- * do not name is refused, except a GET that the application answers itself (the web page's files, "not found").
+ * auditor; rebuilding views and the actuator's endpoints other than health need the operator. Anything else is left
+ * to the application to answer ("not found", "method not allowed"): for the public a GET when reading is public, the
+ * web page's files always, and anything for someone signed in.
  */
 @Configuration
 class SecurityConfiguration {
@@ -49,7 +50,8 @@ class SecurityConfiguration {
                 .read(publicReading, "the event stream", "/api/events", "/api/events/stream")
                 .otherwise(HttpMethod.GET, new AccessRules.Everyone(), page)
                 .otherwise(HttpMethod.GET, publicReading ? new AccessRules.Everyone() : new AccessRules.SignedIn(),
-                        "/**");
+                        "/**")
+                .otherwise(null, new AccessRules.SignedIn(), "/**");
     }
 
     @Bean
