@@ -2,7 +2,10 @@ package org.planregistry.signin;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.Customizer;
@@ -11,6 +14,7 @@ import org.springframework.security.config.annotation.web.configurers.HeadersCon
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -34,9 +38,15 @@ public final class RegistrySecurity {
                                             Customizer<HeadersConfigurer<HttpSecurity>> headers) throws Exception {
         Refusals refusals = new Refusals(rules, jwtDecoder != null);
         // A client sending many requests pays the password hash (bcrypt, ~80 ms of CPU) once, not per request.
-        DaoAuthenticationProvider passwords = new DaoAuthenticationProvider(users);
-        http.authenticationManager(new ProviderManager(new RememberedSignIns(passwords, users, Duration.ofMinutes(5),
-                clock)))
+        List<AuthenticationProvider> providers = new ArrayList<>();
+        providers.add(new RememberedSignIns(new DaoAuthenticationProvider(users), users, Duration.ofMinutes(5), clock));
+        if (jwtDecoder != null) {
+            // Verifying a token's signature costs microseconds, not a password hash.
+            JwtAuthenticationProvider tokens = new JwtAuthenticationProvider(jwtDecoder);
+            tokens.setJwtAuthenticationConverter(bearerTokens);
+            providers.add(tokens);
+        }
+        http.authenticationManager(new ProviderManager(providers))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .headers(headers)
@@ -45,7 +55,6 @@ public final class RegistrySecurity {
                 .exceptionHandling(ex -> ex.authenticationEntryPoint(refusals.unauthorized())
                         .accessDeniedHandler(refusals.forbidden()));
         if (jwtDecoder != null) {
-            // Verifying a token's signature costs microseconds, not a password hash.
             http.oauth2ResourceServer(oauth -> oauth
                     .jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(bearerTokens))
                     .authenticationEntryPoint(refusals.unauthorized())

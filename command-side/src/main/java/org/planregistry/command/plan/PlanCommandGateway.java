@@ -1,8 +1,10 @@
 package org.planregistry.command.plan;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -45,6 +47,10 @@ public class PlanCommandGateway {
     public static final String EXPECTED_VERSION = "expectedVersion";
 
     private static final Logger log = LoggerFactory.getLogger(PlanCommandGateway.class);
+    /** Commands an evaluator gives; every other command is a registrar's (docs/security.md). */
+    private static final Set<Class<?>> EVALUATION_COMMANDS = Set.of(PlanCommand.OpenEvaluationCommand.class,
+            PlanCommand.RecordFindingCommand.class, PlanCommand.CorrectFindingCommand.class,
+            PlanCommand.WithdrawFindingCommand.class, PlanCommand.PublishEvaluationCommand.class);
 
     private final CommandGateway gateway;
     private final RepeatedCommands repeated;
@@ -111,7 +117,7 @@ public class PlanCommandGateway {
         Outcome outcome = Outcome.ERROR;
         Throwable failure = null;
         try {
-            Map<String, Object> metaData = metaData(expectedVersion, correlation);
+            Map<String, Object> metaData = metaData(command, expectedVersion, correlation);
             Recorded recorded = idempotencyKey == null ? dispatch(command, metaData)
                     : dispatchOnce(command, metaData, expectedVersion, idempotencyKey);
             outcome = recorded.repeated() ? Outcome.REPEATED : Outcome.ACCEPTED;
@@ -141,18 +147,27 @@ public class PlanCommandGateway {
         return command.getClass().getSimpleName().replaceFirst("Command$", "");
     }
 
-    private static Map<String, Object> metaData(Long expectedVersion, String correlationId) {
+    private static Map<String, Object> metaData(PlanCommand command, Long expectedVersion, String correlationId) {
         Map<String, Object> metaData = new HashMap<>();
         Authentication auth = SecurityContextHolder.getContext().getAuthentication();
         metaData.put("actor", auth == null ? "system" : auth.getName());
-        metaData.put("role", auth == null ? "SYSTEM" : auth.getAuthorities().stream()
-                .map(GrantedAuthority::getAuthority).map(a -> a.replaceFirst("^ROLE_", "")).sorted()
-                .findFirst().orElse("NONE"));
+        metaData.put("role", auth == null ? "SYSTEM" : role(command, auth));
         metaData.put("correlationId", correlationId);
         if (expectedVersion != null) {
             metaData.put(EXPECTED_VERSION, expectedVersion);
         }
         return metaData;
+    }
+
+    /**
+     * The role in which the person acts: the one the command needs (a person may be registrar and evaluator), or,
+     * for a caller the access rules let through otherwise, the first role they hold.
+     */
+    private static String role(PlanCommand command, Authentication auth) {
+        List<String> held = auth.getAuthorities().stream().map(GrantedAuthority::getAuthority)
+                .map(a -> a.replaceFirst("^ROLE_", "")).sorted().toList();
+        String needed = EVALUATION_COMMANDS.contains(command.getClass()) ? "EVALUATOR" : "REGISTRAR";
+        return held.contains(needed) ? needed : held.stream().findFirst().orElse("NONE");
     }
 
     private Recorded dispatchOnce(PlanCommand command, Map<String, Object> metaData, Long expectedVersion,

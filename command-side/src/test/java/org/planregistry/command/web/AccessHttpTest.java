@@ -90,6 +90,15 @@ class AccessHttpTest extends CommandSideTest {
         StoredEvent.answering(database, adopted, "ACCESS-NAMED", "plan ACCESS-NAMED", "ACCESS-NAMED")
                 .isA("PlanAdoptedEvent").by("wang.fang", "REGISTRAR");
 
+        new UsersFile(USERS_FILE).add("zhang.min", EnumSet.of(Role.AUDITOR, Role.EVALUATOR), "another long secret",
+                PasswordEncoderFactories.createDelegatingPasswordEncoder());
+        ResponseEntity<Map> opened = http.withBasicAuth("zhang.min", "another long secret").postForEntity(
+                "/api/plans/ACCESS-NAMED/evaluations", new HttpEntity<>("""
+                        {"id": "E2023", "kind": "ANNUAL", "evaluator": "第三方评估机构",
+                         "period": {"from": 2023, "to": 2023}, "effectiveFrom": "2024-03-01"}""", json), Map.class);
+        StoredEvent.answering(database, opened, "ACCESS-NAMED", "evaluation E2023", null)
+                .isA("EvaluationOpenedEvent").by("zhang.min", "EVALUATOR");
+
         ResponseEntity<String> wrong = http.withBasicAuth("wang.fang", "not the secret").postForEntity(
                 "/api/plans/ACCESS-NAMED/close", new HttpEntity<>("{}", json), String.class);
         assertThat(wrong.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -109,7 +109,8 @@ class WebPageBrowserTest {
 
     /** Both views (plan and audit) have processed {@code sequence}. */
     private static void awaitQuerySide(long sequence) {
-        RestClient queries = RestClient.builder().baseUrl(RegistryApps.baseUrl(querySide)).build();
+        RestClient queries = RestClient.builder().baseUrl(RegistryApps.baseUrl(querySide))
+                .defaultHeaders(h -> h.setBasicAuth("auditor", RegistryApps.AUDITOR_PASSWORD)).build();
         queries.get().uri("/api/plans/{plan}?minSequence={sequence}", PLAN, sequence).retrieve().toBodilessEntity();
         queries.get().uri("/api/audit?minSequence={sequence}&limit=1", sequence).retrieve().toBodilessEntity();
     }
