@@ -152,7 +152,7 @@ class RevisionOneStoreTest extends QuerySideTestSupport {
 
         JsonNode history = get("/api/plans/" + plan + "/indicators/I01/history?minSequence=" + revised);
         JsonNode audit = get("/api/audit?plan=" + plan + "&minSequence=" + revised);
-        ResponseEntity<byte[]> csv = http.getForEntity("/api/audit.csv?plan=" + plan + "&minSequence=" + revised,
+        ResponseEntity<byte[]> csv = client("/api/audit.csv").getForEntity("/api/audit.csv?plan=" + plan + "&minSequence=" + revised,
                 byte[].class);
 
         JsonNode revision = history.path("versions").get(history.path("versions").size() - 1);
