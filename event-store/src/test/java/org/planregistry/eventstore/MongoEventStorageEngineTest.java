@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -546,5 +547,51 @@ class MongoEventStorageEngineTest {
         ChainVerification.Report report = new ChainVerification(connect()).verify("TURNS");
         assertThat(report.intact()).as(String.valueOf(report.problem())).isTrue();
         assertThat(report.events()).isEqualTo(6);
+    }
+
+    @Test
+    void aTokenAtATimeIsFoundByLookUpsOfKeysNotByScanningRecordingTimes() {
+        List<BsonDocument> sent = new CopyOnWriteArrayList<>();
+        MongoClient watched = MongoClients.create(MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(mongo.uri(databaseName)))
+                .addCommandListener(new CommandListener() {
+                    @Override
+                    public void commandStarted(CommandStartedEvent event) {
+                        sent.add(event.getCommand().clone());
+                    }
+                }).build());
+        clients.add(watched);
+        MongoEventStorageEngine engine = builder(watched.getDatabase(databaseName)).build();
+        engine.ensureIndexes();
+        Instant start = Instant.parse("2024-01-01T00:00:00Z");
+        for (int i = 0; i < 200; i++) {
+            engine.appendEvents(new GenericDomainEventMessage<>("Plan", "TIMES", i, new PlanEvent.GoalAdoptedEvent(
+                    "TIMES", "G" + i, "目标", 2025, "说明", LocalDate.of(2022, 1, 1), null, null), Map.of(),
+                    "times-" + i, start.plusSeconds(i)));
+            if (i == 120) {
+                // a commit that lost a race left fillers (no recording time) for numbers 122 to 126
+                for (long filler = 122; filler <= 126; filler++) {
+                    watched.getDatabase(databaseName).getCollection("sequences").updateOne(
+                            new Document("_id", "events"), new Document("$inc", new Document("value", 1)));
+                    watched.getDatabase(databaseName).getCollection("events")
+                            .insertOne(MongoEventStorageEngine.filler(filler));
+                }
+            }
+        }
+        sent.clear();
+
+        assertThat(position(engine.createTokenAt(start.minusSeconds(1)))).isZero();
+        assertThat(position(engine.createTokenAt(start.plusMillis(100_500)))).as("before event 101, number 102")
+                .isEqualTo(101);
+        assertThat(position(engine.createTokenAt(start.plusSeconds(121)))).as("event 121 follows the fillers")
+                .isEqualTo(126);
+        assertThat(position(engine.createTokenAt(start.plusSeconds(1000)))).as("nothing later: the head")
+                .isEqualTo(205);
+        assertThat(sent).filteredOn(c -> c.containsKey("find")).isNotEmpty()
+                .allSatisfy(find -> assertThat(find.getDocument("filter").toJson()).doesNotContain("recordedAt"));
+    }
+
+    private static long position(TrackingToken token) {
+        return token.position().orElseThrow();
     }
 }

@@ -3,14 +3,21 @@ package org.planregistry.query.timeline;
 import static com.mongodb.client.model.Filters.eq;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.IntStream;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Updates;
+import com.mongodb.event.CommandListener;
+import com.mongodb.event.CommandStartedEvent;
+import org.bson.BsonDocument;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,7 +31,16 @@ import org.planregistry.eventstore.TestMongo;
 class ViewCollectionTest {
 
     private static final TestMongo MONGO = TestMongo.start();
-    private static final MongoClient CLIENT = MongoClients.create(MONGO.uri("views"));
+    /** What the driver sends, to check the shape of the requests a real MongoDB would receive. */
+    private static final List<BsonDocument> SENT = new CopyOnWriteArrayList<>();
+    private static final MongoClient CLIENT = MongoClients.create(MongoClientSettings.builder()
+            .applyConnectionString(new ConnectionString(MONGO.uri("views")))
+            .addCommandListener(new CommandListener() {
+                @Override
+                public void commandStarted(CommandStartedEvent event) {
+                    SENT.add(event.getCommand().clone());
+                }
+            }).build());
 
     private final MongoCollection<Document> stored = CLIENT.getDatabase("views").getCollection("notes");
     private ViewCollection<Note> notes;
@@ -42,6 +58,38 @@ class ViewCollectionTest {
     static void stopServer() {
         CLIENT.close();
         MONGO.close();
+    }
+
+    @Test
+    void aVersionLookUpIsAnsweredFromTheIndexAlone() {
+        notes.replace(List.of(new Note("a", "first", 1)));
+        SENT.clear();
+
+        notes.lastSequence("a");
+        notes.find(List.of("a", "b"));
+
+        List<BsonDocument> finds = SENT.stream().filter(c -> c.containsKey("find")).toList();
+        assertThat(finds).hasSizeGreaterThanOrEqualTo(2);
+        for (BsonDocument find : finds.subList(0, 2)) {
+            assertThat(find.getDocument("projection")).isEqualTo(BsonDocument.parse("{lastSequence: 1}"));
+            assertThat(find.getDocument("hint")).isEqualTo(BsonDocument.parse("{_id: 1, lastSequence: 1}"));
+        }
+        assertThat(stored.listIndexes().map(i -> i.get("key", Document.class)).into(new ArrayList<>()))
+                .contains(new Document("_id", 1).append("lastSequence", 1));
+    }
+
+    @Test
+    void aResetDropsTheCollectionInsteadOfDeletingDocumentByDocument() {
+        notes.replace(IntStream.range(0, 50).mapToObj(i -> new Note("n" + i, "text", i)).toList());
+        SENT.clear();
+
+        notes.clear();
+
+        assertThat(SENT).extracting(c -> c.getFirstKey()).contains("drop", "createIndexes").doesNotContain("delete");
+        assertThat(stored.countDocuments()).isZero();
+        assertThat(notes.find("n1")).isEmpty();
+        notes.replace(List.of(new Note("a", "again", 60)));
+        assertThat(notes.lastSequence("a")).isEqualTo(60);
     }
 
     @Test
