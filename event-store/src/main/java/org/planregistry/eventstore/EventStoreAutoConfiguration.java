@@ -20,6 +20,8 @@ import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.axonframework.springboot.autoconfig.AxonAutoConfiguration;
 import org.planregistry.eventstore.upcasting.IndicatorTargetRevisedEvent1_to_2Upcaster;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +44,8 @@ import org.springframework.core.annotation.Order;
  */
 @AutoConfiguration(before = {AxonAutoConfiguration.class, JacksonAutoConfiguration.class})
 public class EventStoreAutoConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(EventStoreAutoConfiguration.class);
 
     /**
      * Removes the snapshotter Axon's Spring Boot auto-configuration declares ({@code aggregateSnapshotter}, a
@@ -144,13 +148,15 @@ public class EventStoreAutoConfiguration {
 
     /** The applications' {@link StoreObserver} bean, if any, is told how long each append and read takes. */
     @Bean
-    MongoEventStorageEngine eventStorageEngine(MongoDatabase registryDatabase,
+    MongoEventStorageEngine eventStorageEngine(MongoClient client, MongoDatabase registryDatabase,
                                                @Qualifier("eventSerializer") Serializer eventSerializer,
                                                Configuration configuration,
                                                @Value("${registry.eventstore.gap-timeout:60s}") Duration gapTimeout,
+                                               @Value("${registry.eventstore.transactions:auto}") String transactions,
                                                ObjectProvider<StoreObserver> observer) {
         MongoEventStorageEngine engine = MongoEventStorageEngine.builder()
                 .database(registryDatabase)
+                .transactions(useTransactions(transactions, registryDatabase) ? client : null)
                 .gapTimeout(gapTimeout)
                 .observer(observer.getIfAvailable(() -> StoreObserver.NONE))
                 .eventSerializer(eventSerializer)
@@ -160,6 +166,25 @@ public class EventStoreAutoConfiguration {
                 .build();
         engine.ensureIndexes();
         return engine;
+    }
+
+    /**
+     * Whether a commit of several events is one transaction: {@code auto} (the default) where the store has them (a
+     * replica set, a sharded cluster), {@code on} or {@code off} to decide without asking it.
+     */
+    static boolean useTransactions(String setting, MongoDatabase database) {
+        boolean use;
+        if (setting.equalsIgnoreCase("auto")) {
+            StoreTopology topology = StoreTopology.of(database);
+            use = topology.transactions();
+            log.info("Event store on a {}: a commit of several events is {}", topology.kind(),
+                    use ? "one transaction" : "an ordered insert (no transactions on this store)");
+        } else if (setting.equalsIgnoreCase("on") || setting.equalsIgnoreCase("off")) {
+            use = setting.equalsIgnoreCase("on");
+        } else {
+            throw new IllegalArgumentException("registry.eventstore.transactions is auto, on or off, not " + setting);
+        }
+        return use;
     }
 
     /** The event bus; polls the store every {@code fetch-delay} for events written by other processes. */

@@ -28,6 +28,10 @@ import com.mongodb.MongoBulkWriteException;
 import com.mongodb.MongoException;
 import com.mongodb.MongoWriteException;
 import com.mongodb.ReadConcern;
+import com.mongodb.TransactionOptions;
+import com.mongodb.WriteConcern;
+import com.mongodb.client.ClientSession;
+import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoCursor;
 import com.mongodb.client.MongoDatabase;
@@ -95,6 +99,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     private final Map<Long, Instant> gapsFirstSeen = new ConcurrentHashMap<>();
     private final ChainHeads recentHeads = new ChainHeads(10_000);
     private final StoreObserver observer;
+    /** Sessions for transactions, or null where the store has none (a standalone server, the embedded one). */
+    private final MongoClient transactions;
 
     protected MongoEventStorageEngine(Builder builder) {
         super(builder);
@@ -106,6 +112,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
         this.gapTimeout = builder.gapTimeout;
         this.clock = builder.clock;
         this.observer = builder.observer;
+        this.transactions = builder.transactions;
     }
 
     public static Builder builder() {
@@ -184,11 +191,20 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 throw new EventStoreException("The store did not confirm the commit of global sequence " + first
                         + " to " + last + " (" + e.getWriteConcernError() + "); it may or may not have been kept", e);
             }
-            // Ordered insert: everything before the first failed document is written, nothing after it.
+            // Ordered insert: everything before the first failed document is written, nothing after it; in a
+            // transaction nothing is.
             int failed = e.getWriteErrors().get(0).getIndex();
-            fill(first + failed, last);
+            fill(atomic(docs.size()) ? first : first + failed, last);
             handlePersistenceException(e, messages.get(failed));
         } catch (MongoException e) {
+            if (e.hasErrorLabel(MongoException.UNKNOWN_TRANSACTION_COMMIT_RESULT_LABEL)) {
+                // As with a write-concern error: the commit may or may not have been kept; nothing is filled.
+                throw new EventStoreException("The store did not confirm the commit of global sequence " + first
+                        + " to " + last + " (" + e.getMessage() + "); it may or may not have been kept", e);
+            }
+            if (atomic(docs.size())) {
+                fill(first, last); // the transaction was aborted: none of its documents is written
+            }
             handlePersistenceException(e, messages.get(0));
         } catch (RuntimeException e) {
             // Not the store's answer: the driver refused the documents (one over the size limit, say), so at most
@@ -217,9 +233,26 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
                 : previous.getString(HashChain.HASH);
     }
 
-    /** Writes one commit's documents, in order; everything before the first failure is written, nothing after. */
+    /**
+     * Writes one commit's documents, in order. Without a transaction everything before the first failure is written
+     * and nothing after; in one (several events, on a store that has them) all or nothing is.
+     */
     protected void insert(List<Document> docs) {
-        events.insertMany(docs, new InsertManyOptions().ordered(true));
+        if (!atomic(docs.size())) {
+            events.insertMany(docs, new InsertManyOptions().ordered(true));
+            return;
+        }
+        try (ClientSession session = transactions.startSession()) {
+            // withTransaction retries a transient error and an unknown commit result for up to 120 s; the store's
+            // time limit (registry.store.timeout) bounds each attempt.
+            session.withTransaction(() -> events.insertMany(session, docs, new InsertManyOptions().ordered(true)),
+                    TransactionOptions.builder().writeConcern(WriteConcern.MAJORITY).build());
+        }
+    }
+
+    /** Whether a commit of {@code size} events is written in a transaction. */
+    private boolean atomic(int size) {
+        return size > 1 && transactions != null;
     }
 
     private static DomainEventMessage<?> asDomainEvent(EventMessage<?> message) {
@@ -489,6 +522,7 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     public static class Builder extends BatchingEventStorageEngine.Builder {
 
         private MongoDatabase database;
+        private MongoClient transactions;
         private Duration gapTimeout = Duration.ofSeconds(60);
         private Clock clock = Clock.systemUTC();
         private StoreObserver observer = StoreObserver.NONE;
@@ -499,6 +533,15 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
 
         public Builder database(MongoDatabase database) {
             this.database = database;
+            return this;
+        }
+
+        /**
+         * The client whose sessions make a commit of several events one transaction; leave unset where the store has
+         * no transactions (a standalone server, the embedded one).
+         */
+        public Builder transactions(MongoClient client) {
+            this.transactions = client;
             return this;
         }
 

@@ -594,4 +594,23 @@ class MongoEventStorageEngineTest {
     private static long position(TrackingToken token) {
         return token.position().orElseThrow();
     }
+
+    @Test
+    void aTransactionThatCannotCommitWritesNothingAndFillsItsNumbers() {
+        // Transactions forced on a server that has none: the driver refuses the session, as a replica set aborts a
+        // transaction. Nothing of the commit may be stored, and its numbers must not hold up the trackers.
+        MongoDatabase database = connect();
+        MongoEventStorageEngine engine = builder(database).transactions(clients.get(0)).build();
+        engine.ensureIndexes();
+
+        assertThatThrownBy(() -> engine.appendEvents(event("TXN", 0), event("TXN", 1)))
+                .isInstanceOf(EventStoreException.class)
+                .hasStackTraceContaining("doesn't support sessions");
+
+        assertThat(database.getCollection("events").find().into(new ArrayList<>()))
+                .extracting(doc -> doc.get("_id") + " " + doc.get("filler")).containsExactly("1 true", "2 true");
+        engine.appendEvents(event("ONE", 0));
+        assertThat(database.getCollection("events").countDocuments(eq("aggregateKey", "ONE/0")))
+                .as("a single event needs no transaction").isEqualTo(1);
+    }
 }
