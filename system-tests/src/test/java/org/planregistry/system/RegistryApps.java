@@ -33,6 +33,7 @@ public final class RegistryApps {
     public static final String EVALUATOR_PASSWORD = "evaluator-system-test";
     public static final String OPERATOR_PASSWORD = "operator-system-test";
     public static final String READER_PASSWORD = "reader-system-test";
+    public static final String AUDITOR_PASSWORD = "auditor-system-test";
 
     private RegistryApps() {
     }
@@ -62,6 +63,7 @@ public final class RegistryApps {
         settings.put("registry.users.evaluator.password", EVALUATOR_PASSWORD);
         settings.put("registry.users.operator.password", OPERATOR_PASSWORD);
         settings.put("registry.users.reader.password", READER_PASSWORD);
+        settings.put("registry.users.auditor.password", AUDITOR_PASSWORD);
         settings.put("registry.seed.enabled", "false");
         settings.putAll(extra);
         String[] args = settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())

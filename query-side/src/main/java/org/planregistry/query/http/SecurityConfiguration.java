@@ -66,6 +66,7 @@ class SecurityConfiguration {
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
                         .requestMatchers("/api/events", "/api/events/**").authenticated()
+                        .requestMatchers("/api/audit/**", "/api/plans/*/audit/**").hasRole("AUDITOR")
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     // The web page asks for credentials itself; with this header the browser would put its own
@@ -75,6 +76,8 @@ class SecurityConfiguration {
                     }
                     refuse(response, HttpStatus.UNAUTHORIZED, request.getRequestURI().startsWith("/api/events")
                             ? "Following the event stream needs a sign-in (HTTP Basic), such as the reader's"
+                            : request.getRequestURI().contains("/audit/")
+                            ? "Verifying the record needs the auditor's sign-in (HTTP Basic)"
                             : "Operating the registry needs the operator's sign-in (HTTP Basic)",
                             request.getRequestURI());
                 }))
@@ -100,10 +103,12 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService users(@Value("${registry.users.operator.password}") String operatorPassword,
-                             @Value("${registry.users.reader.password}") String readerPassword) {
+                             @Value("${registry.users.reader.password}") String readerPassword,
+                             @Value("${registry.users.auditor.password}") String auditorPassword) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
         return new InMemoryUserDetailsManager(
                 User.withUsername("operator").password(encoder.encode(operatorPassword)).roles("OPERATOR").build(),
-                User.withUsername("reader").password(encoder.encode(readerPassword)).roles("READER").build());
+                User.withUsername("reader").password(encoder.encode(readerPassword)).roles("READER").build(),
+                User.withUsername("auditor").password(encoder.encode(auditorPassword)).roles("AUDITOR").build());
     }
 }
