@@ -25,7 +25,12 @@ final class AllocatedNumbers {
         if (global <= last) {
             return false;
         }
+        return global > refresh();
+    }
+
+    /** Reads the counter again. */
+    long refresh() {
         last = sequence.current();
-        return global > last;
+        return last;
     }
 }

@@ -31,7 +31,10 @@ public record ChainProblem(Kind kind, Long globalSequence, String plan, Long seq
         SEQUENCE_GAP,
         /** An event at a global sequence the store never handed out, or a document that is no event nor filler. */
         FORGED,
-        /** The event says it belongs to another plan than the chain it is stored in. */
+        /**
+         * The event says it belongs to another plan than the chain it is stored in (its key, aggregate or payload),
+         * or its previous-hash is the hash of another plan's event.
+         */
         WRONG_PLAN,
         /** At the position of a digest kept earlier the chain now has another hash: history up to it was rewritten. */
         REWRITTEN,

@@ -254,9 +254,8 @@ public final class StoreVerification {
 
     /** Documents above the counter (read again now): no commit of the engine wrote them. */
     private List<ChainProblem> beyondCounter(AllocatedNumbers allocated) {
-        allocated.never(Long.MAX_VALUE); // reads the counter again
         List<ChainProblem> problems = new ArrayList<>();
-        for (Document doc : events.find(gt("_id", allocated.last())).limit(LISTED)) {
+        for (Document doc : events.find(gt("_id", allocated.refresh())).limit(LISTED)) {
             long global = ((Number) doc.get("_id")).longValue();
             problems.add(new ChainProblem(Kind.FORGED, global, doc.getString("aggregateIdentifier"),
                     doc.get("sequenceNumber") instanceof Number n ? n.longValue() : null, "global sequence " + global

@@ -156,7 +156,9 @@ class QuerySideCrashTest {
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (true) {
             HttpResponse<String> answer = HTTP.send(HttpRequest.newBuilder(URI.create(url))
-                    .header("Authorization", basic("operator", RegistryApps.OPERATOR_PASSWORD)).build(),
+                    .header("Authorization", url.contains("/api/audit")
+                            ? basic("auditor", RegistryApps.AUDITOR_PASSWORD)
+                            : basic("operator", RegistryApps.OPERATOR_PASSWORD)).build(),
                     HttpResponse.BodyHandlers.ofString());
             if (answer.statusCode() == 200) {
                 return JSON.readTree(answer.body());

@@ -45,7 +45,8 @@ class TwoCommandSidesTest {
         apps.add(RegistryApps.querySide(mongo.uri("two-writers")));
         first = registrar(apps.get(0));
         second = registrar(apps.get(1));
-        queries = RestClient.builder().baseUrl(RegistryApps.baseUrl(apps.get(2))).build();
+        queries = RestClient.builder().baseUrl(RegistryApps.baseUrl(apps.get(2)))
+                .defaultHeaders(headers -> headers.setBasicAuth("auditor", RegistryApps.AUDITOR_PASSWORD)).build();
     }
 
     @AfterAll

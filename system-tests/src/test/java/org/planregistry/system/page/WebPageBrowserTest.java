@@ -109,7 +109,8 @@ class WebPageBrowserTest {
 
     /** Both views (plan and audit) have processed {@code sequence}. */
     private static void awaitQuerySide(long sequence) {
-        RestClient queries = RestClient.builder().baseUrl(RegistryApps.baseUrl(querySide)).build();
+        RestClient queries = RestClient.builder().baseUrl(RegistryApps.baseUrl(querySide))
+                .defaultHeaders(headers -> headers.setBasicAuth("auditor", RegistryApps.AUDITOR_PASSWORD)).build();
         queries.get().uri("/api/plans/{plan}?minSequence={sequence}", PLAN, sequence).retrieve().toBodilessEntity();
         queries.get().uri("/api/audit?minSequence={sequence}&limit=1", sequence).retrieve().toBodilessEntity();
     }
@@ -231,8 +232,19 @@ class WebPageBrowserTest {
         awaitText(I01_TARGET, "7000左右");
     }
 
+    /**
+     * The audit trail and the verification are for the auditor: this browser tab is given the auditor's sign-in
+     * as the page's dialog would keep it, so the page sends it instead of asking.
+     */
+    private static void signedInAsAuditor() {
+        open("?plan=" + PLAN);
+        browser.executeScript("sessionStorage.setItem('plan-registry-sign-in', 'Basic ' + btoa(arguments[0]))",
+                "auditor:" + RegistryApps.AUDITOR_PASSWORD);
+    }
+
     @Test
     void theAuditTrailFindsTheRevisionWithItsActorAndReason() {
+        signedInAsAuditor();
         open("?plan=" + PLAN);
         shown(By.cssSelector("[data-view='audit']")).click();
         WebElement type = shown(By.cssSelector("#audit-filters input[name='type']"));
@@ -266,6 +278,7 @@ class WebPageBrowserTest {
 
     @Test
     void verificationShowsAnIntactChainAndItsDigest() {
+        signedInAsAuditor();
         open("?plan=" + PLAN + "&view=verify");
 
         awaitText(By.id("chain-state"), "完整");
@@ -295,6 +308,7 @@ class WebPageBrowserTest {
     @Test
     void aQuestionThatNeedsASignInAsksForItInThePageAndSendsIt() {
         open("?plan=" + PLAN);
+        browser.executeScript("sessionStorage.clear()"); // an auditor's sign-in of an earlier test
         awaitText(I01_TARGET, "7000左右");
 
         // The event stream is the one part of the API that needs a sign-in today; ask it through the page's client.
