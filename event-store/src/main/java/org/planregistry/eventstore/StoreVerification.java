@@ -32,13 +32,15 @@ import org.slf4j.LoggerFactory;
  * <p>It reads {@value #WINDOW} numbers at a time by {@code _id $in}, keeping only each plan's chain state, so memory
  * grows with the number of plans, not of events. A plan whose events do not come in sequence order (one was removed,
  * moved or swapped) is set aside and verified again by key at the end ({@link ChainVerification}), so each problem
- * is reported where the per-plan verification reports it. Progress is logged every {@value #LOG_EVERY_SECONDS} s.
+ * is reported where the per-plan verification reports it. Progress is logged every {@value #LOG_EVERY_SECONDS} s
+ * and every {@value #LOG_EVERY_NUMBERS} numbers.
  */
 public final class StoreVerification {
 
     private static final Logger log = LoggerFactory.getLogger(StoreVerification.class);
     private static final int WINDOW = 1000;
     private static final int LOG_EVERY_SECONDS = 5;
+    private static final int LOG_EVERY_NUMBERS = 100_000;
     /** Problems listed in a report at most; the report counts all. */
     private static final int LISTED = 1000;
 
@@ -166,7 +168,7 @@ public final class StoreVerification {
                     }
                 }
             }
-            if (System.nanoTime() - lastLog > LOG_EVERY_SECONDS * 1_000_000_000L) {
+            if (System.nanoTime() - lastLog > LOG_EVERY_SECONDS * 1_000_000_000L || to % LOG_EVERY_NUMBERS == 0) {
                 lastLog = System.nanoTime();
                 log.info("Verified {} of {} global sequence numbers ({} events of {} plans)", to, upTo, eventCount,
                         plans.size());

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.bson.Document;
+import org.bson.json.JsonMode;
+import org.bson.json.JsonWriterSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -242,6 +244,23 @@ class PlanIntegrityTest extends QuerySideTestSupport {
         assertThat(intact.exitValue()).as(output).isZero();
         assertThat(output).contains("11 events, head sequence 10").contains(digest.path("hash").asText())
                 .contains("chain intact").contains("the chain still passes through it");
+
+        // An auditor given a copy of the database instead: mongoexport's relaxed and canonical Extended JSON.
+        for (JsonMode mode : List.of(JsonMode.RELAXED, JsonMode.EXTENDED)) {
+            Path export = Files.createTempFile("events", ".json");
+            JsonWriterSettings settings = JsonWriterSettings.builder().outputMode(mode).build();
+            List<String> lines = new ArrayList<>();
+            events().find().forEach(doc -> lines.add(doc.toJson(settings)));
+            Files.write(export, lines, StandardCharsets.UTF_8);
+            Process fromExport = new ProcessBuilder("python3", script.toString(), "--export", export.toString(),
+                    "--plan", "CHAIN-SCRIPT").redirectErrorStream(true).start();
+            String exported = new String(fromExport.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(fromExport.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(fromExport.exitValue()).as(mode + ": " + exported).isZero();
+            assertThat(exported).as(mode.toString()).contains("11 events, head sequence 10")
+                    .contains(digest.path("hash").asText());
+            Files.delete(export);
+        }
 
         Document event = stored("CHAIN-SCRIPT", 5);
         events().updateOne(new Document("_id", event.get("_id")), new Document("$set", new Document("payload",
