@@ -242,6 +242,12 @@ final class ChainLinks {
         return new ChainProblem(kind, global, plan, sequence, detail);
     }
 
+    /** The global sequence an event was written at, from its metadata; -1 if it names none. */
+    static long writtenAt(Document event) {
+        return event == null ? -1 : json(event.getString(HashChain.METADATA))
+                .path(MongoEventStorageEngine.GLOBAL_SEQUENCE).asLong(-1);
+    }
+
     private static JsonNode json(String text) {
         if (text == null) {
             return JSON.missingNode();

@@ -156,11 +156,18 @@ public final class StoreVerification {
                             "the document at global sequence " + global + " is neither an event nor a filler"));
                 } else {
                     eventCount++;
-                    String plan = doc.getString("aggregateIdentifier");
-                    PlanWalk walk = plans.computeIfAbsent(plan, p -> new PlanWalk(
+                    // A chain is read by key ("PLAN/7"): the key, not what the document says, places it.
+                    String key = doc.getString("aggregateKey");
+                    int slash = key == null ? -1 : key.lastIndexOf('/');
+                    long sequence = slash < 1 ? -1 : sequenceIn(key.substring(slash + 1));
+                    if (sequence < 0) {
+                        storeProblems.add(outsideEveryChain(doc, global));
+                        continue;
+                    }
+                    PlanWalk walk = plans.computeIfAbsent(key.substring(0, slash), p -> new PlanWalk(
                             new ChainLinks(p, keptHeads.get(p), events, allocated)));
-                    walk.lastSeen = Math.max(walk.lastSeen, sequenceOf(doc));
-                    if (!walk.irregular && sequenceOf(doc) == walk.links.expected()
+                    walk.lastSeen = Math.max(walk.lastSeen, sequence);
+                    if (!walk.irregular && sequence == walk.links.expected()
                             && global > walk.links.lastGlobal()) {
                         walk.links.next(doc);
                     } else {
@@ -266,7 +273,31 @@ public final class StoreVerification {
         return problems;
     }
 
-    private static long sequenceOf(Document doc) {
-        return doc.get("sequenceNumber") instanceof Number n ? n.longValue() : -1;
+    private static long sequenceIn(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * An event under a key no plan's chain reaches: a copy of an event still stored at the number it claims, or
+     * else a document no commit of the engine wrote.
+     */
+    private ChainProblem outsideEveryChain(Document doc, long global) {
+        long claimed = ChainLinks.writtenAt(doc);
+        Long sequence = doc.get("sequenceNumber") instanceof Number n ? n.longValue() : null;
+        String plan = doc.getString("aggregateIdentifier");
+        if (claimed >= 0 && claimed != global) {
+            Document there = events.find(new Document("_id", claimed)).first();
+            if (there != null && ChainLinks.writtenAt(there) == claimed) {
+                return new ChainProblem(Kind.SEQUENCE_REPEATED, global, plan, sequence, "it is a copy of the event "
+                        + "at global sequence " + claimed + ", which claims that number as well, stored under key "
+                        + doc.getString("aggregateKey"));
+            }
+        }
+        return new ChainProblem(Kind.FORGED, global, plan, sequence, "it is stored under key "
+                + doc.getString("aggregateKey") + ", which no plan's chain reaches");
     }
 }

@@ -223,6 +223,19 @@ class TamperedStoreTest {
     }
 
     @Test
+    void aCopyOfAnEventInAFillersPlaceIsARepeatedSequence() {
+        long filler = events.find(new Document("filler", true)).first().getLong("_id");
+        Document copy = stored("A", 3);
+        events.deleteOne(new Document("_id", filler));
+        copy.put("_id", filler);
+        copy.put("aggregateKey", "A/3-copy");
+        events.insertOne(copy);
+
+        assertThat(plan("A").intact()).as("a chain reads by key and does not reach the copy").isTrue();
+        assertThat(positions(store().problems())).containsExactly("SEQUENCE_REPEATED A/3 @" + filler);
+    }
+
+    @Test
     void anotherPlansPayloadInAChainIsWrongPlan() {
         long at = global("A", 7);
         set("A", 7, "payload", stored("B", 7).getString("payload"));
