@@ -29,7 +29,10 @@ public record ChainProblem(Kind kind, Long globalSequence, String plan, Long seq
         SEQUENCE_REPEATED,
         /** A global sequence up to the store's counter holds neither an event nor a filler. */
         SEQUENCE_GAP,
-        /** An event at a global sequence the store never handed out, or a document that is no event nor filler. */
+        /**
+         * An event at a global sequence the store never handed out or under a key no plan's chain reaches, or a
+         * document that is neither an event nor a filler.
+         */
         FORGED,
         /**
          * The event says it belongs to another plan than the chain it is stored in (its key, aggregate or payload),
