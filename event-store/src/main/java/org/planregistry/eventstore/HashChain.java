@@ -19,6 +19,15 @@ public final class HashChain {
     public static final String GENESIS = "";
     static final String HASH = "hash";
     static final String PREVIOUS_HASH = "previousHash";
+    /**
+     * Field of the stored event with a short digest of each part an auditor may want told apart (payload, metadata,
+     * recorded time). Not part of the link and not protected by it: it only says which part of a changed event
+     * differs, when whoever changed it did not recompute these as well.
+     */
+    static final String PART_DIGESTS = "partDigests";
+    static final String PAYLOAD = "payload";
+    static final String METADATA = "metaData";
+    static final String TIMESTAMP = "timestamp";
 
     private HashChain() {
     }
@@ -39,5 +48,24 @@ public final class HashChain {
             sha256.update((byte) 0); // a separator no part contains, so parts cannot shift into each other
         }
         return HexFormat.of().formatHex(sha256.digest());
+    }
+
+    /** The first 16 hex digits of the SHA-256 of each told-apart part's UTF-8 bytes (an absent part as no bytes). */
+    static Document partDigests(Document event) {
+        Document digests = new Document();
+        for (String part : new String[] {PAYLOAD, METADATA, TIMESTAMP}) {
+            String value = event.getString(part);
+            digests.append(part, sha256(value == null ? "" : value).substring(0, 16));
+        }
+        return digests;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 }

@@ -174,7 +174,8 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             String previous = before != null ? before.getString(HashChain.HASH)
                     : previousHash(event.getAggregateIdentifier(), event.getSequenceNumber());
             docs.add(doc.append(HashChain.PREVIOUS_HASH, previous)
-                    .append(HashChain.HASH, HashChain.link(previous, doc)));
+                    .append(HashChain.HASH, HashChain.link(previous, doc))
+                    .append(HashChain.PART_DIGESTS, HashChain.partDigests(doc)));
             chainHeads.put(event.getAggregateIdentifier(), doc);
         }
         try {

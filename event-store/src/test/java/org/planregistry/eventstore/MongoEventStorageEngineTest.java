@@ -527,7 +527,9 @@ class MongoEventStorageEngineTest {
         assertThat(tampered.intact()).isFalse();
         assertThat(tampered.firstBroken().sequenceNumber()).isEqualTo(2);
         assertThat(tampered.problem()).contains("changed");
-        assertThat(tampered.head().sequenceNumber()).as("the last link that held").isEqualTo(1);
+        assertThat(tampered.head().sequenceNumber()).as("the chain's last event").isEqualTo(4);
+        assertThat(tampered.problems()).extracting(ChainProblem::kind, ChainProblem::sequenceNumber)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(ChainProblem.Kind.PAYLOAD_CHANGED, 2L));
         assertThat(verification.verify("OTHER").intact()).isTrue();
 
         database.getCollection("events").deleteOne(new Document("aggregateKey", "OTHER/4"));

@@ -37,10 +37,11 @@ class AccessHttpTest extends QuerySideTestSupport {
                 "/api/schemas/{file}"}) {
             EXPECTED.put("GET " + path, EVERYONE);
         }
-        for (String path : new String[] {"/api/audit", "/api/audit.csv", "/api/plans/{plan}/audit/verify",
-                "/api/plans/{plan}/audit/digest"}) {
+        for (String path : new String[] {"/api/audit", "/api/audit.csv", "/api/audit/verify", "/api/audit/digest",
+                "/api/plans/{plan}/audit/verify", "/api/plans/{plan}/audit/digest", "/api/plans/{plan}/audit/events"}) {
             EXPECTED.put("GET " + path, AUDITOR);
         }
+        EXPECTED.put("POST /api/audit/verify", AUDITOR);
         EXPECTED.put("GET /api/admin/views/rebuild", OPERATOR);
         EXPECTED.put("POST /api/admin/views/rebuild", OPERATOR);
     }

@@ -31,6 +31,7 @@ final class BenchApps {
     static ConfigurableApplicationContext querySide(String mongoUri) {
         Map<String, String> settings = new HashMap<>(QUIET);
         settings.put("registry.users.reader.password", READER_PASSWORD);
+        settings.put("registry.users.auditor.password", "auditor-bench");
         return RegistryApps.start(QuerySideApplication.class, mongoUri, "bench-query-side", settings);
     }
 
@@ -45,6 +46,7 @@ final class BenchApps {
     static ConfigurableApplicationContext querySideKeepingNothing(String mongoUri, List<String> processors) {
         Map<String, String> settings = new HashMap<>(QUIET);
         settings.put("registry.users.reader.password", READER_PASSWORD);
+        settings.put("registry.users.auditor.password", "auditor-bench");
         settings.put("registry.query.kept-documents", "0");
         processors.forEach(name -> settings.put("axon.eventhandling.processors." + name + ".mode", "subscribing"));
         ConfigurableApplicationContext context = RegistryApps.start(QuerySideApplication.class, mongoUri,

@@ -41,7 +41,7 @@ class SecurityConfiguration {
                 .everyone("error pages", "/error")
                 .everyone("the event schemas, a public contract", "/api/schemas", "/api/schemas/**")
                 .role(Role.OPERATOR, null, "operating the query side", "/actuator/**", "/api/admin/**")
-                .role(Role.AUDITOR, HttpMethod.GET, "the audit log and the proof that history was not rewritten",
+                .role(Role.AUDITOR, null, "the audit log and the proof that history was not rewritten",
                         "/api/audit", "/api/audit.csv", "/api/audit/**", "/api/plans/*/audit/**")
                 .read(publicReading, "plans, their history and progress, published evaluations",
                         "/api/plans", "/api/plans/*", "/api/plans/*/diff", "/api/plans/*/progress",

@@ -59,10 +59,20 @@ class ApiDocumentation {
                      "gap": "-193.4", "status": "AT_RISK",
                      "statusReason": "observed 5006.6 for 2023 falls short of the planned 5200 by 193.4 (3.7 % of it)"}]}""",
             "/api/plans/{plan}/audit/verify", """
-                    {"plan": "SZ-FIN-14FYP", "events": 119, "intact": true,
-                     "head": {"sequenceNumber": 118, "globalSequence": 119,
-                       "hash": "5d527e30245bf5bad497a9048abb4f9952633040c9eff0ba92690e5b59d1af89"},
-                     "firstBroken": null, "problem": null}""",
+                    {"plan": "SZ-FIN-14FYP", "events": 114, "intact": true,
+                     "head": {"sequenceNumber": 113, "globalSequence": 114,
+                       "hash": "d6c5dcd7b83eb30891fa43c371723f0b2812041cabba4791fa616d376701f476"},
+                     "firstBroken": null, "problem": null, "problems": [],
+                     "digest": {"sequenceNumber": 112, "extended": true,
+                       "hash": "e7aa97570b053362aa14695dd78f174f9a04caf7b45427edaf40191ff9ba2f1f"}}""",
+            "/api/audit/verify", """
+                    {"intact": true, "verifiedUpTo": 114, "events": 114, "fillers": 0,
+                     "plans": [{"plan": "SZ-FIN-14FYP", "events": 114, "intact": true, "head": {"sequenceNumber": 113,
+                       "globalSequence": 114, "hash": "d6c5dcd7b83eb30891fa43c371723f0b2812041cabba4791fa616d376701f476"}}],
+                     "problemCount": 0, "problems": [], "keptDigest": null,
+                     "digest": {"globalSequence": 114, "plans": [{"plan": "SZ-FIN-14FYP", "sequenceNumber": 113,
+                       "hash": "d6c5dcd7b83eb30891fa43c371723f0b2812041cabba4791fa616d376701f476"}],
+                       "hash": "91ccfb1e2378643c20a0e0440cc462156fe1afb250098c1a52ab81d4a1a88cb0"}}""",
             "/api/events", """
                     [{"specversion": "1.0", "id": "5f65c454-4e1b-48a3-b8e7-d278d133d896", "source": "/plans/SZ-FIN-14FYP",
                       "type": "org.planregistry.plan.PlanAdopted.v1", "datacontenttype": "application/json",
@@ -80,8 +90,9 @@ class ApiDocumentation {
                         registry knew them at any earlier time (`knownAt`, transaction time): the plan, indicator \
                         history, diff between two dates, progress against the trajectory, the audit log and its hash \
                         chain; and the registry's events as CloudEvents (pages and Server-Sent Events) from any \
-                        position of the store's global sequence. Plans and the audit log are public; the event stream \
-                        needs a sign-in (the `reader` account), view rebuilds the `operator` (HTTP Basic). Pass a \
+                        position of the store's global sequence. Plans are public; the event stream needs a sign-in \
+                        (the `reader` account), the audit log and the verification of the hash chains the `auditor`, \
+                        view rebuilds the `operator` (HTTP Basic). Pass a \
                         command's `globalSequence` as `minSequence` to read your own write (503 if the view does not \
                         reach it in time). Refusals are `application/problem+json`."""))
                 .components(new Components().addSecuritySchemes("basic",

@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "axoniq.update-checker.disabled=true",
         "registry.users.operator.password=operator-test-password",
         "registry.users.reader.password=reader-test-password",
+        "registry.users.auditor.password=auditor-test-password",
         "registry.eventstore.fetch-delay=20ms",
         "registry.public-url=https://registry.example.org",
         "logging.level.org.axonframework=WARN",
