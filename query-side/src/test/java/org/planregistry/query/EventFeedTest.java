@@ -168,14 +168,12 @@ class EventFeedTest extends QuerySideTestSupport {
     }
 
     @Test
-    void theStreamNeedsASignIn() {
+    void theStreamIsReadWithoutASignInAsThePublicReadsIt() {
+        // What the public may see of it is VisibilityTest's; here only that it answers.
         ResponseEntity<String> response = http.exchange(RequestEntity.get(URI.create("/api/events")).build(),
                 String.class);
 
-        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(response.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-                .isTrue();
-        assertThat(read(response.getBody()).get("detail").asText()).contains("sign-in");
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
     @Test

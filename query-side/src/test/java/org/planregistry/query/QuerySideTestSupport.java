@@ -31,6 +31,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "axoniq.update-checker.disabled=true",
         "registry.users.operator.password=" + QuerySideTestSupport.OPERATOR_PASSWORD,
         "registry.users.reader.password=" + QuerySideTestSupport.READER_PASSWORD,
+        "registry.users.evaluator.password=" + QuerySideTestSupport.EVALUATOR_PASSWORD,
+        "registry.users.auditor.password=" + QuerySideTestSupport.AUDITOR_PASSWORD,
         "registry.eventstore.fetch-delay=20ms",
         "registry.query.consistency-timeout=2s",
         "registry.public-url=https://registry.example.org",
@@ -45,6 +47,8 @@ abstract class QuerySideTestSupport {
 
     static final String OPERATOR_PASSWORD = "operator-test-password";
     static final String READER_PASSWORD = "reader-test-password";
+    static final String EVALUATOR_PASSWORD = "evaluator-test-password";
+    static final String AUDITOR_PASSWORD = "auditor-test-password";
 
     private static final TestMongo MONGO = TestMongo.start();
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -89,14 +93,14 @@ abstract class QuerySideTestSupport {
     }
 
     /**
-     * Operator endpoints are called with the operator's sign-in, the event stream with the reader's, everything else
-     * anonymously.
+     * Operator endpoints are called with the operator's sign-in, everything else with the auditor's, who sees the
+     * whole record (unpublished evaluations, names); {@code VisibilityTest} reads as each audience.
      */
     TestRestTemplate client(String path) {
         if (path.startsWith("/api/admin/") || path.startsWith("/actuator/")) {
             return http.withBasicAuth("operator", OPERATOR_PASSWORD);
         }
-        return path.startsWith("/api/events") ? http.withBasicAuth("reader", READER_PASSWORD) : http;
+        return http.withBasicAuth("auditor", AUDITOR_PASSWORD);
     }
 
 

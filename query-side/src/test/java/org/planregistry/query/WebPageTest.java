@@ -40,10 +40,10 @@ class WebPageTest extends QuerySideTestSupport {
 
     @Test
     void aRefusalOfThePagesOwnRequestDoesNotAskTheBrowserForASignIn() {
-        ResponseEntity<String> fromPage = http.exchange(RequestEntity.get(URI.create("/api/events"))
+        ResponseEntity<String> fromPage = http.exchange(RequestEntity.get(URI.create("/actuator/metrics"))
                 .header("X-Requested-With", "XMLHttpRequest").accept(MediaType.APPLICATION_JSON).build(),
                 String.class);
-        ResponseEntity<String> fromClient = anonymous("/api/events");
+        ResponseEntity<String> fromClient = anonymous("/actuator/metrics");
 
         assertThat(fromPage.getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(fromPage.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))

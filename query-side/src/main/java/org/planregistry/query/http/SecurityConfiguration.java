@@ -65,7 +65,6 @@ class SecurityConfiguration {
                         .requestMatchers("/api/admin/**").hasRole("OPERATOR")
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .requestMatchers("/actuator/**").hasRole("OPERATOR")
-                        .requestMatchers("/api/events", "/api/events/**").authenticated()
                         .anyRequest().permitAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint((request, response, e) -> {
                     // The web page asks for credentials itself; with this header the browser would put its own
@@ -100,10 +99,22 @@ class SecurityConfiguration {
 
     @Bean
     UserDetailsService users(@Value("${registry.users.operator.password}") String operatorPassword,
-                             @Value("${registry.users.reader.password}") String readerPassword) {
+                             @Value("${registry.users.reader.password}") String readerPassword,
+                             @Value("${registry.users.evaluator.password:}") String evaluatorPassword,
+                             @Value("${registry.users.auditor.password:}") String auditorPassword) {
         PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        return new InMemoryUserDetailsManager(
+        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(
                 User.withUsername("operator").password(encoder.encode(operatorPassword)).roles("OPERATOR").build(),
                 User.withUsername("reader").password(encoder.encode(readerPassword)).roles("READER").build());
+        // Evaluators and auditors read unpublished evaluations (docs/security.md); without a password, no account.
+        if (!evaluatorPassword.isBlank()) {
+            users.createUser(User.withUsername("evaluator").password(encoder.encode(evaluatorPassword))
+                    .roles("EVALUATOR").build());
+        }
+        if (!auditorPassword.isBlank()) {
+            users.createUser(User.withUsername("auditor").password(encoder.encode(auditorPassword))
+                    .roles("AUDITOR").build());
+        }
+        return users;
     }
 }
