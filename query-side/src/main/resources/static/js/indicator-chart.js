@@ -50,7 +50,7 @@ function findingPoints(history, point) {
         if (inForce && !inForce.value.withdrawn && inForce.value.observedValue != null) {
             points.push({x: finding.year, y: Number(inForce.value.observedValue),
                 label: [`${finding.findingId} ${finding.year}: ${inForce.value.observedValue}`,
-                    word(inForce.value.assessment ?? '') + ' · ' + inForce.actor]});
+                    word(inForce.value.assessment ?? '') + ' · ' + recorder(inForce)]});
         }
     }
     return points;
@@ -61,7 +61,7 @@ function revisionPoints(history, point) {
         .filter(v => v.attribute === 'target' && v.type !== 'IndicatorAdopted' && isKnown(v, point))
         .map(v => ({x: yearPosition(v.effectiveFrom), y: Number(v.value.value), label: [
             `${word('revised')} ${v.effectiveFrom} ${word('since')}: ${targetText(v.value)}`,
-            `${word('by')}: ${v.actor}`, `${word('reason')}: ${v.reason ?? '—'}`,
+            `${word('by')}: ${recorder(v)}`, `${word('reason')}: ${v.reason ?? '—'}`,
             `${word('decision')}: ${v.decisionRef ?? '—'}${v.decisionDate ? ' (' + v.decisionDate + ')' : ''}`]}));
 }
 

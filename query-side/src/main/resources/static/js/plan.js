@@ -30,7 +30,7 @@ function pendingBy(plan) {
 export function revisionNote(event) {
     return el('div', {class: 'revision'},
         el('strong', {}, event.type === 'IndicatorTargetRevised' ? word('revised') : event.type), ` ${event.effectiveFrom} ${word('since')} · ${word('reason')}：${event.reason ?? '—'}`
-        + ` · ${word('decision')}：${event.decisionRef ?? '—'} · ${word('by')} ${event.actor}`);
+        + ` · ${word('decision')}：${event.decisionRef ?? '—'} · ${word('by')} ${recorder(event)}`);
 }
 
 function pendingNotes(changes) {
