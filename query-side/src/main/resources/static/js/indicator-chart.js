@@ -1,7 +1,7 @@
 // One indicator's chart: the planned path (baseline → milestones in force → target in force, as the indicator's
 // measurement basis reads them), the findings in force as points, and a dashed vertical marker at each known target
 // revision, whose tooltip says who, why and on which decision. The x axis counts years: the end of year y is at y, so annual figures sit on the year's tick.
-import {targetText, word} from './words.js';
+import {recorder, targetText, word} from './words.js';
 
 function yearPosition(isoDate) {
     const date = new Date(isoDate + 'T00:00:00Z');
