@@ -1,5 +1,7 @@
 // Every request of the page goes through here: JSON from the query side, with an HTTP Basic sign-in asked for
-// only when an answer is 401 (most of the API is public), kept for this browser tab.
+// when an answer is 401 (most of the API is public) or when the user chooses to sign in, kept for this browser tab.
+// Once given, the sign-in goes with every request, so the answers are those for the signed-in user: an evaluator
+// sees unpublished findings, anyone signed in the names of who recorded what (docs/security.md).
 import {word} from './words.js';
 
 const SIGN_IN_KEY = 'plan-registry-sign-in';
@@ -30,6 +32,24 @@ export function signedIn() {
     return sessionStorage.getItem(SIGN_IN_KEY) !== null;
 }
 
+/** The signed-in user's name, or null. */
+export function signedInUser() {
+    const credentials = sessionStorage.getItem(SIGN_IN_KEY);
+    if (!credentials) return null;
+    const pair = new TextDecoder().decode(Uint8Array.from(atob(credentials.slice('Basic '.length)),
+        c => c.charCodeAt(0)));
+    return pair.slice(0, pair.indexOf(':'));
+}
+
+/** Asks for a sign-in of the user's own accord; resolves true once given. */
+export function signIn(reason) {
+    return askForSignIn(reason, 'plain');
+}
+
+export function signOut() {
+    sessionStorage.removeItem(SIGN_IN_KEY);
+}
+
 async function send(path, accept) {
     for (;;) {
         // X-Requested-With: the query side then leaves out WWW-Authenticate, so the browser does not show its own
@@ -45,9 +65,9 @@ async function send(path, accept) {
 }
 
 /** Shows the sign-in dialog; resolves true once the user gave a user and password, false if cancelled. */
-function askForSignIn(detail) {
+function askForSignIn(detail, plain) {
     const dialog = document.getElementById('sign-in');
-    dialog.querySelector('#sign-in-reason').textContent = word('signInNeeded', {detail: detail ?? ''});
+    dialog.querySelector('#sign-in-reason').textContent = plain ? detail : word('signInNeeded', {detail: detail ?? ''});
     const form = dialog.querySelector('form');
     form.reset();
     dialog.showModal();

@@ -1,13 +1,13 @@
 // What changed between two dates, with the events that made each change.
 import {getJson} from './api.js';
 import {el, replace} from './dom.js';
-import {valueText, word} from './words.js';
+import {recorder, valueText, word} from './words.js';
 
 function eventList(events) {
     return el('details', {class: 'events'}, el('summary', {}, `${word('events')} (${events.length})`),
         el('ul', {}, events.map(e => el('li', {},
             `#${e.globalSequence} ${e.type} · ${word('effectiveFrom')} ${e.effectiveFrom} · ${word('recordedAt')} `
-            + `${e.recordedAt} · ${e.actor}` + (e.reason ? ` · ${word('reason')}：${e.reason}` : '')
+            + `${e.recordedAt} · ${recorder(e)}` + (e.reason ? ` · ${word('reason')}：${e.reason}` : '')
             + (e.decisionRef ? ` · ${word('decision')}：${e.decisionRef}` : '')))));
 }
 

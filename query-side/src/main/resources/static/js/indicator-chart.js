@@ -1,7 +1,7 @@
 // One indicator's chart: the planned path (baseline → milestones in force → target in force, as the indicator's
 // measurement basis reads them), the findings in force as points, and a dashed vertical marker at each known target
 // revision, whose tooltip says who, why and on which decision. The x axis counts years: the end of year y is at y, so annual figures sit on the year's tick.
-import {targetText, word} from './words.js';
+import {recorder, targetText, word} from './words.js';
 
 function yearPosition(isoDate) {
     const date = new Date(isoDate + 'T00:00:00Z');
@@ -50,7 +50,7 @@ function findingPoints(history, point) {
         if (inForce && !inForce.value.withdrawn && inForce.value.observedValue != null) {
             points.push({x: finding.year, y: Number(inForce.value.observedValue),
                 label: [`${finding.findingId} ${finding.year}: ${inForce.value.observedValue}`,
-                    word(inForce.value.assessment ?? '') + ' · ' + inForce.actor]});
+                    word(inForce.value.assessment ?? '') + ' · ' + recorder(inForce)]});
         }
     }
     return points;
@@ -61,7 +61,7 @@ function revisionPoints(history, point) {
         .filter(v => v.attribute === 'target' && v.type !== 'IndicatorAdopted' && isKnown(v, point))
         .map(v => ({x: yearPosition(v.effectiveFrom), y: Number(v.value.value), label: [
             `${word('revised')} ${v.effectiveFrom} ${word('since')}: ${targetText(v.value)}`,
-            `${word('by')}: ${v.actor}`, `${word('reason')}: ${v.reason ?? '—'}`,
+            `${word('by')}: ${recorder(v)}`, `${word('reason')}: ${v.reason ?? '—'}`,
             `${word('decision')}: ${v.decisionRef ?? '—'}${v.decisionDate ? ' (' + v.decisionDate + ')' : ''}`]}));
 }
 

@@ -1,6 +1,6 @@
 // The page's state (plan, date, knowledge, view, filters) lives in the URL's query string, so every view can be
 // bookmarked and shared; each control changes the state, and the state is rendered from scratch.
-import {getJson} from './api.js';
+import {getJson, signIn, signOut, signedInUser} from './api.js';
 import {renderAudit, wireCsvLink} from './audit.js';
 import {renderDiff} from './compare.js';
 import {drawIndicatorChart} from './indicator-chart.js';
@@ -188,6 +188,7 @@ function wire() {
         state.lang = language === 'zh' ? 'en' : 'zh';
         setLanguage(state.lang);
         translatePage();
+        showSignIn();
         show();
     });
     document.querySelectorAll('[data-view]').forEach(button => button.addEventListener('click', () => {
@@ -215,10 +216,27 @@ function wire() {
         show();
     });
     $('verify').addEventListener('click', () => show());
+    $('sign-in-out').addEventListener('click', async () => {
+        if (signedInUser()) {
+            signOut();
+        } else if (!await signIn(word('signInWhy'))) {
+            return;
+        }
+        location.reload(); // every answer again, for the new reader; the state is in the address
+    });
+}
+
+/** The sign-in button says what it does, and who is signed in. */
+function showSignIn() {
+    const user = signedInUser();
+    $('sign-in-out').dataset.word = user ? 'signOut' : 'signIn';
+    $('sign-in-out').textContent = word($('sign-in-out').dataset.word);
+    $('signed-in-as').textContent = user ? word('signedInAs', {user}) : '';
 }
 
 async function start() {
     translatePage();
+    showSignIn();
     wire();
     try {
         plans = (await getJson('api/plans')).plans;

@@ -1,7 +1,7 @@
 // The plan as of a date: indicators grouped by category with targets, planned values, findings and status, then
 // goals, tasks, special columns and safeguards as a collapsible outline. Pending changes are flagged where they apply.
 import {el} from './dom.js';
-import {statusText, targetText, valueText, word} from './words.js';
+import {recorder, statusText, targetText, valueText, word} from './words.js';
 
 /** The status as text and colour (class), never colour alone. */
 export function statusBadge(status) {
@@ -30,7 +30,7 @@ function pendingBy(plan) {
 export function revisionNote(event) {
     return el('div', {class: 'revision'},
         el('strong', {}, event.type === 'IndicatorTargetRevised' ? word('revised') : event.type), ` ${event.effectiveFrom} ${word('since')} · ${word('reason')}：${event.reason ?? '—'}`
-        + ` · ${word('decision')}：${event.decisionRef ?? '—'} · ${word('by')} ${event.actor}`);
+        + ` · ${word('decision')}：${event.decisionRef ?? '—'} · ${word('by')} ${recorder(event)}`);
 }
 
 function pendingNotes(changes) {

@@ -20,6 +20,9 @@ const WORDS = {
         verifyNow: '校验哈希链', intact: '完整：每一环均相符', broken: '已损坏', eventsChecked: '已校验事件数',
         head: '链头', digest: '摘要（请另行保存）', firstBroken: '首个损坏事件', problem: '问题',
         signIn: '登录', user: '用户名', password: '密码', cancel: '取消', signInNeeded: '此项查询需要登录：{detail}',
+        signOut: '退出登录', signedInAs: '已登录：{user}',
+        signInWhy: '登录后，评估人员和审计人员可看到尚未公布的评估，登录用户可看到记录人的姓名。',
+        REGISTRAR: '登记人员', EVALUATOR: '评估人员', OPERATOR: '运维人员', AUDITOR: '审计人员', SYSTEM: '系统',
         plannedPath: '计划路径', findings: '评估结果', revisions: '目标调整', chartHint: '虚线为目标调整，灰线为所选日期',
         accumulatedFromZero: '期初累计为零', intervalFigure: '区间值',
         print: '打印', back: '返回', reportTitle: '规划实施评估报告', reportAsOf: '评估日期',
@@ -52,6 +55,10 @@ const WORDS = {
         eventsChecked: 'Events checked', head: 'Head', digest: 'Digest (keep it elsewhere)',
         firstBroken: 'First broken event', problem: 'Problem', signIn: 'Sign in', user: 'User',
         password: 'Password', cancel: 'Cancel', signInNeeded: 'This question needs a sign-in: {detail}',
+        signOut: 'Sign out', signedInAs: 'Signed in: {user}',
+        signInWhy: 'Signed in, evaluators and auditors also see evaluations not yet published, and everyone signed in sees who recorded what.',
+        REGISTRAR: 'a registrar', EVALUATOR: 'an evaluator', OPERATOR: 'an operator', AUDITOR: 'an auditor',
+        SYSTEM: 'the system',
         plannedPath: 'Planned path', findings: 'Findings', revisions: 'Target revisions',
         accumulatedFromZero: 'accumulated from zero', intervalFigure: 'interval figure',
         chartHint: 'Dashed lines: target revisions; grey line: the chosen date', print: 'Print', back: 'Back',
@@ -93,6 +100,11 @@ export function translatePage() {
     document.querySelectorAll('[data-word-label]').forEach(e => e.setAttribute('aria-label', word(e.dataset.wordLabel)));
     document.querySelectorAll('[data-word-placeholder]')
         .forEach(e => e.setAttribute('placeholder', word(e.dataset.wordPlaceholder)));
+}
+
+/** Who recorded a version: the person's name for a signed-in reader, their role for the public (docs/security.md). */
+export function recorder(version) {
+    return version.actor ?? (version.role ? word(version.role) : '—');
 }
 
 /** A target as the plan writes it: 6400左右, 突破1000, 约15; in English "about 6400 (6400左右)". */

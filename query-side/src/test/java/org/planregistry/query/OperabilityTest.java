@@ -169,6 +169,9 @@ class OperabilityTest extends QuerySideTestSupport {
             }
         }
         assertThat(documented).isEqualTo(mapped);
+        // Who reads comes from the sign-in; it is no parameter of any operation.
+        assertThat(api.path("paths").findValues("parameters").stream()
+                .flatMap(parameters -> parameters.findValuesAsText("name").stream())).doesNotContain("audience");
         assertThat(api.path("paths").path("/api/plans/{plan}/diff").path("get").path("responses").path("200")
                 .toString()).contains("深府函〔2024〕88号");
 

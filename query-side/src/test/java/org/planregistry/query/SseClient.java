@@ -45,8 +45,10 @@ final class SseClient implements AutoCloseable {
     static SseClient connect(String url, String user, String password, String lastEventId) throws IOException {
         HttpURLConnection connection = (HttpURLConnection) URI.create(url).toURL().openConnection();
         connection.setRequestProperty("Accept", "text/event-stream");
-        connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder()
-                .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        if (user != null) { // without: the public's stream
+            connection.setRequestProperty("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
         if (lastEventId != null) {
             connection.setRequestProperty("Last-Event-ID", lastEventId);
         }

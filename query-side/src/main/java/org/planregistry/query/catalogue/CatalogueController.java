@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.consistency.ReadYourWrites;
 import org.planregistry.query.http.QueryParameters;
 import org.planregistry.query.timeline.ElementKind;
@@ -42,7 +43,7 @@ class CatalogueController {
     @GetMapping("/api/plans")
     CatalogueView catalogue(@RequestParam(required = false) String asOf,
                             @RequestParam(required = false) String knownAt,
-                            @RequestParam(required = false) String minSequence) {
+                            @RequestParam(required = false) String minSequence, Audience audience) {
         long sequence = QueryParameters.sequence("minSequence", minSequence, 0);
         TimePoint point = TimePoint.fromParameters(asOf, knownAt, clock);
         readYourWrites.await(TimelineStore.PROCESSING_GROUP, sequence, () -> -1);
@@ -50,15 +51,16 @@ class CatalogueController {
         return new CatalogueView(point.asOf(), store.plans().stream()
                 .filter(plan -> point.isKnown(plan.adopted()) && (!onlyInForce || plan.isAdoptedAt(point)))
                 .sorted(Comparator.comparing(PlanDocument::code))
-                .map(plan -> entry(plan, point)).toList());
+                .map(plan -> entry(plan, point, audience)).toList());
     }
 
-    private static CatalogueView.Entry entry(PlanDocument plan, TimePoint now) {
+    private static CatalogueView.Entry entry(PlanDocument plan, TimePoint now, Audience audience) {
         PlanStatus status = plan.statusAt(now);
         Map<String, Long> counts = new LinkedHashMap<>();
         for (ElementKind kind : ElementKind.values()) {
             counts.put(kind.word() + "s", plan.elements().stream()
-                    .filter(ref -> ref.kind() == kind && ref.isLiveOn(now.asOf())).count());
+                    .filter(ref -> ref.kind() == kind && ref.isLiveOn(now.asOf()) && audience.sees(ref.isPublic()))
+                    .count());
         }
         String stage = plan.isAdoptedAt(now) ? status.stage().name() : "NOT_YET_ADOPTED";
         return new CatalogueView.Entry(plan.code(), plan.title(), plan.issuer(), plan.period(), plan.adoptedOn(),

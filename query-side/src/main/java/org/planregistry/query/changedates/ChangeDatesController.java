@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.http.QueryParameters;
 import org.planregistry.query.timeline.PlanTimeline;
 import org.planregistry.query.timeline.TimePoint;
@@ -34,9 +35,9 @@ class ChangeDatesController {
 
     @GetMapping("/api/plans/{plan}/change-dates")
     ChangeDatesView changeDates(@PathVariable String plan, @RequestParam(required = false) String knownAt,
-                                @RequestParam(required = false) String minSequence) {
+                                @RequestParam(required = false) String minSequence, Audience audience) {
         Instant known = QueryParameters.knownAt(knownAt, clock);
-        PlanTimeline timeline = reader.timeline(plan, minSequence);
+        PlanTimeline timeline = audience.view(reader.timeline(plan, minSequence));
         TimePoint anyDate = new TimePoint(LocalDate.MAX, known);
         TimelineReader.requireAdopted(timeline, anyDate, "knownAt");
         Map<LocalDate, Integer> changesByDate = new TreeMap<>();

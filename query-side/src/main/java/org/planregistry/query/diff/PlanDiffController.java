@@ -3,6 +3,7 @@ package org.planregistry.query.diff;
 import java.time.Clock;
 import java.time.LocalDate;
 
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.http.QueryParameters;
 import org.planregistry.query.http.QueryProblem;
 import org.planregistry.query.timeline.PlanTimeline;
@@ -28,14 +29,14 @@ class PlanDiffController {
     @GetMapping("/api/plans/{plan}/diff")
     PlanDiffView diff(@PathVariable String plan, @RequestParam(required = false) String from,
                       @RequestParam(required = false) String to, @RequestParam(required = false) String knownAt,
-                      @RequestParam(required = false) String minSequence) {
+                      @RequestParam(required = false) String minSequence, Audience audience) {
         LocalDate start = QueryParameters.requiredDate("from", from);
         LocalDate end = QueryParameters.date("to", to, LocalDate.now(clock));
         if (start.isAfter(end)) {
             throw QueryProblem.badParameter("from", from, "must not be after to (" + end + ")");
         }
         TimePoint after = new TimePoint(end, QueryParameters.knownAt(knownAt, clock));
-        PlanTimeline timeline = reader.timeline(plan, minSequence);
+        PlanTimeline timeline = audience.view(reader.timeline(plan, minSequence));
         TimelineReader.requireAdopted(timeline, after, "to");
         return PlanDiffer.diff(timeline, after.on(start), after);
     }

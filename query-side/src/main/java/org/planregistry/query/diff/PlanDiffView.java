@@ -30,6 +30,6 @@ public record PlanDiffView(String plan, LocalDate from, LocalDate to, Instant kn
 
     /** An event that took effect between the two dates and so made (part of) a change. */
     public record ChangeEvent(long globalSequence, String type, LocalDate effectiveFrom, Instant recordedAt,
-                              String actor, String reason, String decisionRef) {
+                              String actor, String role, String reason, String decisionRef) {
     }
 }

@@ -86,7 +86,7 @@ final class PlanDiffer {
                 .filter(v -> to.sees(v) && v.effectiveFrom().isAfter(from.asOf()))
                 .sorted(Comparator.comparing(Version::effectiveFrom).thenComparingLong(Version::globalSequence))
                 .map(v -> new ChangeEvent(v.globalSequence(), v.type(), v.effectiveFrom(), v.recordedAt(),
-                        v.actor(), v.reason(), v.decisionRef()))
+                        v.actor(), v.role(), v.reason(), v.decisionRef()))
                 .toList();
     }
 }

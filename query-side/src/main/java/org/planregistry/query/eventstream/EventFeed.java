@@ -98,10 +98,11 @@ class EventFeed {
     }
 
     private FeedEvent encode(TrackedEventMessage<?> message) {
-        byte[] json = cloudEvents.json(message);
+        PlanCloudEvents.Rendered rendered = cloudEvents.rendered(message);
         // The plan is the aggregate: read from the message rather than by decoding the payload.
         String plan = message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
                 : ((PlanEvent) message.getPayload()).planCode();
-        return new FeedEvent(message.trackingToken().position().orElseThrow(), plan, typeOf(message), json);
+        return new FeedEvent(message.trackingToken().position().orElseThrow(), plan, typeOf(message),
+                rendered.evaluation(), rendered.json(), rendered.actorFrom(), rendered.actorTo());
     }
 }

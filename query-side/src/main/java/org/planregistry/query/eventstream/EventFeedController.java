@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.util.LinkedHashSet;
 import java.util.Set;
 
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.http.QueryParameters;
 import org.planregistry.query.http.QueryProblem;
 import org.springframework.http.HttpHeaders;
@@ -31,19 +32,21 @@ class EventFeedController {
     static final long LAST_POSITION = Long.MAX_VALUE / 2;
 
     private final EventFeed feed;
+    private final PublishedEvaluations published;
 
-    EventFeedController(EventFeed feed) {
+    EventFeedController(EventFeed feed, PublishedEvaluations published) {
         this.feed = feed;
+        this.published = published;
     }
 
     @GetMapping("/api/events")
     ResponseEntity<byte[]> page(@RequestParam(required = false) String after,
                                 @RequestParam(required = false) String limit,
                                 @RequestParam(required = false) String plan,
-                                @RequestParam(required = false) String type) {
+                                @RequestParam(required = false) String type, Audience audience) {
         FeedQuery query = query(QueryParameters.sequence("after", after, 0),
                 QueryParameters.limit("limit", limit, DEFAULT_LIMIT, MAX_LIMIT), plan, type);
-        FeedPage page = feed.read(query);
+        FeedPage page = published.visibleTo(feed.read(query), audience);
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(BATCH);
         headers.add(HttpHeaders.LINK, "<" + ServletUriComponentsBuilder.fromCurrentRequest()
@@ -51,7 +54,7 @@ class EventFeedController {
         headers.add("Stream-Position", Long.toString(page.position()));
         headers.add("Stream-At-Head", Boolean.toString(page.atHead()));
         page.waitingFor().ifPresent(position -> headers.add("Stream-Waiting-For", Long.toString(position)));
-        return ResponseEntity.ok().headers(headers).body(batch(page));
+        return ResponseEntity.ok().headers(headers).body(batch(page, audience));
     }
 
     /** Reads the filters shared by the feed and the SSE stream; unknown types are refused, naming the known ones. */
@@ -73,15 +76,15 @@ class EventFeedController {
         return new FeedQuery(after, limit, plan == null || plan.isBlank() ? null : plan.trim(), Set.copyOf(types));
     }
 
-    private static byte[] batch(FeedPage page) {
-        int size = 2 + page.events().stream().mapToInt(event -> event.json().length + 1).sum();
+    private static byte[] batch(FeedPage page, Audience audience) {
+        int size = 2 + page.events().stream().mapToInt(event -> event.length(audience) + 1).sum();
         ByteArrayOutputStream out = new ByteArrayOutputStream(size);
         out.write('[');
         for (int i = 0; i < page.events().size(); i++) {
             if (i > 0) {
                 out.write(',');
             }
-            out.writeBytes(page.events().get(i).json());
+            out.writeBytes(page.events().get(i).json(audience));
         }
         out.write(']');
         return out.toByteArray();

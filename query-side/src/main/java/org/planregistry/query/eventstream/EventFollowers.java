@@ -14,6 +14,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.planregistry.query.access.Audience;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -38,6 +39,7 @@ class EventFollowers implements SmartLifecycle {
     private static final byte[] FRAME_END = {'\n', '\n'};
 
     private final EventFeed feed;
+    private final PublishedEvaluations published;
     private final Settings settings;
     private final Semaphore places;
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
@@ -59,8 +61,9 @@ class EventFollowers implements SmartLifecycle {
                     int recentEvents) {
     }
 
-    EventFollowers(EventFeed feed, Settings settings) {
+    EventFollowers(EventFeed feed, PublishedEvaluations published, Settings settings) {
         this.feed = feed;
+        this.published = published;
         this.settings = settings;
         this.places = new Semaphore(settings.maxFollowers());
     }
@@ -113,11 +116,11 @@ class EventFollowers implements SmartLifecycle {
      *
      * @return false when all places are taken
      */
-    boolean follow(FeedQuery query, SseEmitter emitter) {
+    boolean follow(FeedQuery query, Audience audience, SseEmitter emitter) {
         if (!running || !places.tryAcquire()) {
             return false;
         }
-        Follower follower = new Follower(numbers.incrementAndGet(), query, emitter);
+        Follower follower = new Follower(numbers.incrementAndGet(), query, audience, emitter);
         followers.add(follower);
         // After the container has ended the request (the client went away), the emitter must not be completed again.
         emitter.onCompletion(follower::forget);
@@ -155,8 +158,12 @@ class EventFollowers implements SmartLifecycle {
         }
     }
 
-    private FeedPage next(FeedQuery query) {
-        return recent.read(query).orElseGet(() -> feed.follow(query));
+    /**
+     * The next page for a follower, as its audience may read it. The recent events are shared by all followers
+     * with every event in them; each follower's page is filtered and rendered for its own audience only.
+     */
+    private FeedPage next(FeedQuery query, Audience audience) {
+        return published.visibleTo(recent.read(query).orElseGet(() -> feed.follow(query)), audience);
     }
 
     private static ThreadFactory named(String prefix) {
@@ -172,14 +179,16 @@ class EventFollowers implements SmartLifecycle {
     private final class Follower implements Runnable {
 
         private final int number;
+        private final Audience audience;
         private final SseEmitter emitter;
         private volatile FeedQuery query;
         private volatile long writingSince;
         private volatile boolean ended;
         private volatile Thread thread;
 
-        Follower(int number, FeedQuery query, SseEmitter emitter) {
+        Follower(int number, FeedQuery query, Audience audience, SseEmitter emitter) {
             this.number = number;
+            this.audience = audience;
             this.query = new FeedQuery(query.after(), PAGE, query.plan(), query.types());
             this.emitter = emitter;
         }
@@ -191,9 +200,9 @@ class EventFollowers implements SmartLifecycle {
                 // At once, so the client has its answer's headers even when nothing follows for a while.
                 write(SseEmitter.event().comment("following after " + query.after()));
                 while (running && !ended) {
-                    FeedPage page = next(query);
+                    FeedPage page = next(query, audience);
                     if (!page.events().isEmpty()) {
-                        write(frames(page));
+                        write(frames(page, audience));
                     }
                     query = query.after(page.position());
                     if (page.waitingFor().isPresent()) {
@@ -254,12 +263,12 @@ class EventFollowers implements SmartLifecycle {
          * data), in one array: written as one piece, so the container looks for a converter once per page rather
          * than three times per event. The CloudEvent's JSON has no line break, so it is one {@code data:} line.
          */
-        private static Set<ResponseBodyEmitter.DataWithMediaType> frames(FeedPage page) {
+        private static Set<ResponseBodyEmitter.DataWithMediaType> frames(FeedPage page, Audience audience) {
             ByteArrayOutputStream frames = new ByteArrayOutputStream(page.events().stream()
-                    .mapToInt(event -> event.json().length + 64).sum());
+                    .mapToInt(event -> event.length(audience) + 64).sum());
             for (FeedEvent event : page.events()) {
                 frames.writeBytes(ascii("id:" + event.sequence() + "\nevent:" + event.type() + "\ndata:"));
-                frames.writeBytes(event.json());
+                frames.writeBytes(event.json(audience));
                 frames.writeBytes(FRAME_END);
             }
             return Set.of(new ResponseBodyEmitter.DataWithMediaType(frames.toByteArray(), MediaType.TEXT_EVENT_STREAM));

@@ -6,6 +6,7 @@ import java.time.Duration;
 import org.axonframework.serialization.Serializer;
 import org.planregistry.eventstore.EventPages;
 import org.planregistry.eventstore.MongoEventStorageEngine;
+import org.planregistry.query.timeline.TimelineStore;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -34,13 +35,18 @@ class EventStreamConfiguration {
     }
 
     @Bean
-    EventFollowers eventFollowers(EventFeed feed,
+    PublishedEvaluations publishedEvaluations(TimelineStore plans) {
+        return new PublishedEvaluations(plans);
+    }
+
+    @Bean
+    EventFollowers eventFollowers(EventFeed feed, PublishedEvaluations published,
                                   @Value("${registry.events.stream.poll-interval:100ms}") Duration pollInterval,
                                   @Value("${registry.events.stream.heartbeat:15s}") Duration heartbeat,
                                   @Value("${registry.events.stream.stall-timeout:10s}") Duration stallTimeout,
                                   @Value("${registry.events.stream.max-followers:500}") int maxFollowers,
                                   @Value("${registry.events.stream.recent-events:10000}") int recentEvents) {
-        return new EventFollowers(feed, new EventFollowers.Settings(pollInterval, heartbeat, stallTimeout,
+        return new EventFollowers(feed, published, new EventFollowers.Settings(pollInterval, heartbeat, stallTimeout,
                 maxFollowers, recentEvents));
     }
 }

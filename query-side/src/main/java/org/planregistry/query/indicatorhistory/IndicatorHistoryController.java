@@ -3,6 +3,7 @@ package org.planregistry.query.indicatorhistory;
 import java.util.Comparator;
 import java.util.List;
 
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.http.QueryProblem;
 import org.planregistry.query.timeline.AttributeVersion;
 import org.planregistry.query.timeline.ElementDetails.IndicatorDetails;
@@ -28,8 +29,8 @@ class IndicatorHistoryController {
 
     @GetMapping("/api/plans/{plan}/indicators/{code}/history")
     IndicatorHistoryView history(@PathVariable String plan, @PathVariable String code,
-                                 @RequestParam(required = false) String minSequence) {
-        PlanTimeline timeline = reader.timeline(plan, minSequence);
+                                 @RequestParam(required = false) String minSequence, Audience audience) {
+        PlanTimeline timeline = audience.view(reader.timeline(plan, minSequence));
         ElementDocument indicator = timeline.element(ElementKind.INDICATOR, code).orElseThrow(() ->
                 QueryProblem.notFound("code", "plan " + plan + " has no indicator " + code));
         IndicatorDetails details = indicator.details(IndicatorDetails.class);
@@ -47,6 +48,6 @@ class IndicatorHistoryController {
     private static IndicatorHistoryView.Entry entry(AttributeVersion attributeVersion) {
         Version v = attributeVersion.version();
         return new IndicatorHistoryView.Entry(attributeVersion.attribute(), v.value(), v.type(), v.effectiveFrom(),
-                v.recordedAt(), v.globalSequence(), v.actor(), v.reason(), v.decisionRef(), v.decisionDate());
+                v.recordedAt(), v.globalSequence(), v.actor(), v.role(), v.reason(), v.decisionRef(), v.decisionDate());
     }
 }

@@ -21,7 +21,7 @@ public record IndicatorHistoryView(String plan, String indicator, String name, S
 
     /** One version: which attribute got which value, from when, recorded when, by whom and why. */
     public record Entry(String attribute, JsonNode value, String type, LocalDate effectiveFrom, Instant recordedAt,
-                        long globalSequence, String actor, String reason, String decisionRef,
+                        long globalSequence, String actor, String role, String reason, String decisionRef,
                         LocalDate decisionDate) {
     }
 

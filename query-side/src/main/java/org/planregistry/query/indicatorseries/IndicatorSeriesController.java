@@ -12,6 +12,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 
 import org.planregistry.api.IndicatorRef;
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.http.QueryProblem;
 import org.planregistry.query.indicatorseries.IndicatorSeriesView.Change;
 import org.planregistry.query.indicatorseries.IndicatorSeriesView.Milestone;
@@ -52,10 +53,10 @@ class IndicatorSeriesController {
     IndicatorSeriesView series(@PathVariable String plan, @PathVariable String code,
                                @RequestParam(required = false) String asOf,
                                @RequestParam(required = false) String knownAt,
-                               @RequestParam(required = false) String minSequence) {
+                               @RequestParam(required = false) String minSequence, Audience audience) {
         TimePoint point = TimePoint.fromParameters(asOf, knownAt, clock);
         IndicatorRef asked = new IndicatorRef(plan, code);
-        PlanTimeline timeline = reader.timeline(plan, minSequence);
+        PlanTimeline timeline = audience.view(reader.timeline(plan, minSequence));
         Indicator start = timeline.element(ElementKind.INDICATOR, code).map(e -> new Indicator(timeline, e))
                 .orElseThrow(() -> QueryProblem.notFound("code", "plan " + plan + " has no indicator " + code));
         Deque<Indicator> line = new ArrayDeque<>();
@@ -63,12 +64,12 @@ class IndicatorSeriesController {
         Set<IndicatorRef> seen = new HashSet<>(Set.of(asked));
         // Links are followed as known at knownAt; a link to a plan the view does not hold ends the line there.
         for (Optional<IndicatorRef> back = predecessor(start, point); back.isPresent() && seen.add(back.get()); ) {
-            Optional<Indicator> earlier = load(back.get());
+            Optional<Indicator> earlier = load(back.get(), audience);
             earlier.ifPresent(line::addFirst);
             back = earlier.flatMap(i -> predecessor(i, point));
         }
         for (Optional<IndicatorRef> next = successor(start, point); next.isPresent() && seen.add(next.get()); ) {
-            Optional<Indicator> later = load(next.get());
+            Optional<Indicator> later = load(next.get(), audience);
             later.ifPresent(line::addLast);
             next = later.flatMap(i -> successor(i, point));
         }
@@ -80,8 +81,8 @@ class IndicatorSeriesController {
     private record Indicator(PlanTimeline timeline, ElementDocument element) {
     }
 
-    private Optional<Indicator> load(IndicatorRef ref) {
-        return reader.linked(ref.planCode()).flatMap(timeline -> timeline.element(ElementKind.INDICATOR,
+    private Optional<Indicator> load(IndicatorRef ref, Audience audience) {
+        return reader.linked(ref.planCode()).map(audience::view).flatMap(timeline -> timeline.element(ElementKind.INDICATOR,
                 ref.indicatorCode()).map(e -> new Indicator(timeline, e)));
     }
 

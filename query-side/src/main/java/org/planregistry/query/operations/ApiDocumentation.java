@@ -11,7 +11,9 @@ import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.planregistry.query.access.Audience;
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,6 +25,11 @@ import org.springframework.context.annotation.Configuration;
 class ApiDocumentation {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    static {
+        // Who reads is taken from the sign-in, not from the request: no parameter of the API.
+        SpringDocUtils.getConfig().addRequestWrapperToIgnore(Audience.class);
+    }
 
     /** Answer examples by GET path, as in README.md. */
     private static final Map<String, String> EXAMPLES = Map.of(

@@ -200,6 +200,6 @@ final class PlanAsOfAssembler {
     private static PendingChange pendingChange(AttributeVersion change) {
         Version v = change.version();
         return new PendingChange(v.effectiveFrom(), v.recordedAt(), v.globalSequence(), v.type(), change.element(),
-                change.attribute(), v.value(), v.actor(), v.reason(), v.decisionRef());
+                change.attribute(), v.value(), v.actor(), v.role(), v.reason(), v.decisionRef());
     }
 }

@@ -2,6 +2,7 @@ package org.planregistry.query.planasof;
 
 import java.time.Clock;
 
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.http.QueryParameters;
 import org.planregistry.query.timeline.PlanTimeline;
 import org.planregistry.query.timeline.TimePoint;
@@ -31,10 +32,10 @@ class PlanAsOfController {
     PlanAsOfView plan(@PathVariable String plan, @RequestParam(required = false) String asOf,
                       @RequestParam(required = false) String knownAt,
                       @RequestParam(required = false) String minSequence,
-                      @RequestParam(required = false) String pendingLimit) {
+                      @RequestParam(required = false) String pendingLimit, Audience audience) {
         TimePoint point = TimePoint.fromParameters(asOf, knownAt, clock);
         int pending = QueryParameters.limit("pendingLimit", pendingLimit, DEFAULT_PENDING, MAX_PENDING);
-        PlanTimeline timeline = reader.timeline(plan, minSequence);
+        PlanTimeline timeline = audience.view(reader.timeline(plan, minSequence));
         TimelineReader.requireAdopted(timeline, point, "asOf");
         return PlanAsOfAssembler.assemble(timeline, point, pending);
     }

@@ -96,7 +96,7 @@ public record PlanAsOfView(String plan, LocalDate asOf, Instant knownAt, String 
 
     /** A change already recorded (at or before {@code knownAt}) that takes effect after {@code asOf}. */
     public record PendingChange(LocalDate effectiveFrom, Instant recordedAt, long globalSequence, String type,
-                                String element, String attribute, JsonNode value, String actor, String reason,
+                                String element, String attribute, JsonNode value, String actor, String role, String reason,
                                 String decisionRef) {
     }
 }

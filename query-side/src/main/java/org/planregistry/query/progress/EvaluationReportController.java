@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.FindingSpan;
 import org.planregistry.api.Target;
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.progress.EvaluationReportView.Line;
 import org.planregistry.query.progress.EvaluationReportView.Outcome;
 import org.planregistry.query.progress.EvaluationReportView.Summary;
@@ -51,9 +52,9 @@ class EvaluationReportController {
     EvaluationReportView report(@PathVariable String plan, @PathVariable String id,
                                 @RequestParam(required = false) String asOf,
                                 @RequestParam(required = false) String knownAt,
-                                @RequestParam(required = false) String minSequence) {
+                                @RequestParam(required = false) String minSequence, Audience audience) {
         TimePoint now = TimePoint.fromParameters(null, knownAt, clock);
-        PlanTimeline timeline = reader.timeline(plan, minSequence);
+        PlanTimeline timeline = audience.view(reader.timeline(plan, minSequence));
         ElementDocument evaluation = timeline.element(ElementKind.EVALUATION, id).filter(e -> now.isKnown(e.adopted()))
                 .orElseThrow(() -> QueryProblem.notFound("id", "plan " + plan + " has no evaluation " + id));
         Optional<Version> published = evaluation.versions(Attribute.PUBLISHED).stream().filter(now::isKnown)

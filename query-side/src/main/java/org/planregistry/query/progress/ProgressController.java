@@ -10,6 +10,7 @@ import org.planregistry.api.Baseline;
 import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Period;
 import org.planregistry.api.Target;
+import org.planregistry.query.access.Audience;
 import org.planregistry.query.progress.ProgressView.IndicatorProgress;
 import org.planregistry.query.timeline.Attribute;
 import org.planregistry.query.timeline.ElementDetails.IndicatorDetails;
@@ -40,9 +41,9 @@ class ProgressController {
     @GetMapping("/api/plans/{plan}/progress")
     ProgressView progress(@PathVariable String plan, @RequestParam(required = false) String asOf,
                           @RequestParam(required = false) String knownAt,
-                          @RequestParam(required = false) String minSequence) {
+                          @RequestParam(required = false) String minSequence, Audience audience) {
         TimePoint point = TimePoint.fromParameters(asOf, knownAt, clock);
-        PlanTimeline timeline = reader.timeline(plan, minSequence);
+        PlanTimeline timeline = audience.view(reader.timeline(plan, minSequence));
         TimelineReader.requireAdopted(timeline, point, "asOf");
         return new ProgressView(plan, point.asOf(), point.knownAt(), timeline.elements(ElementKind.INDICATOR)
                 .stream().filter(indicator -> indicator.isLive(point))

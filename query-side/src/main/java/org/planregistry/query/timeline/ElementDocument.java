@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
 
@@ -107,6 +108,24 @@ public record ElementDocument(@JsonProperty("_id") String key, String plan, Elem
 
     public Optional<FindingRecord> finding(String id) {
         return findings.stream().filter(f -> f.id().equals(id)).findFirst();
+    }
+
+    /** The element without the findings of the evaluations {@code evaluationIds} (an indicator's or task's copies). */
+    ElementDocument withoutFindingsOf(Set<String> evaluationIds) {
+        if (findings.stream().noneMatch(f -> evaluationIds.contains(f.evaluationId()))) {
+            return this;
+        }
+        return new ElementDocument(key, plan, kind, code, adopted, attributes,
+                findings.stream().filter(f -> !evaluationIds.contains(f.evaluationId())).toList(), lastSequence);
+    }
+
+    /** The element with no version naming who recorded it. */
+    ElementDocument withoutActors() {
+        Map<String, List<Version>> anonymous = new LinkedHashMap<>();
+        attributes.forEach((attribute, versions) ->
+                anonymous.put(attribute, versions.stream().map(Version::withoutActor).toList()));
+        return new ElementDocument(key, plan, kind, code, adopted.withoutActor(), anonymous,
+                findings.stream().map(FindingRecord::withoutActors).toList(), lastSequence);
     }
 
     ElementDocument withVersion(String attribute, Version version) {

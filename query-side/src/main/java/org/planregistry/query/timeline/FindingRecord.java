@@ -42,6 +42,12 @@ public record FindingRecord(String evaluationId, String findingId, SubjectKind s
         return point.inForce(versions).filter(version -> !version.valueAs(FindingValue.class).withdrawn());
     }
 
+    /** The finding with no version naming who recorded it. */
+    FindingRecord withoutActors() {
+        return new FindingRecord(evaluationId, findingId, subjectKind, subjectCode, year, unit, span,
+                versions.stream().map(Version::withoutActor).toList());
+    }
+
     FindingRecord with(Version version) {
         if (versions.stream().anyMatch(v -> v.globalSequence() == version.globalSequence())) {
             return this;

@@ -20,7 +20,8 @@ import org.planregistry.api.SubjectKind;
 public record FindingSnapshot(String evaluationId, String findingId, SubjectKind subjectKind, String subjectCode,
                               int year, FindingSpan span, BigDecimal observedValue, String unit, Assessment assessment,
                               String evidenceRef, String note, boolean corrected, LocalDate effectiveFrom,
-                              Instant recordedAt, long globalSequence, String actor) {
+                              Instant recordedAt, long globalSequence, String actor,
+                              String role) {
 
     /** The latest finding is the one for the latest year, then the latest effective, then the latest recorded. */
     public static final Comparator<FindingSnapshot> LATEST = Comparator.comparingInt(FindingSnapshot::year)
@@ -35,7 +36,7 @@ public record FindingSnapshot(String evaluationId, String findingId, SubjectKind
                 finding.subjectCode(), finding.year(), span(finding), value.observedValue(), finding.unit(),
                 value.assessment(),
                 value.evidenceRef(), value.note(), !RECORDED.equals(version.type()), version.effectiveFrom(),
-                version.recordedAt(), version.globalSequence(), version.actor());
+                version.recordedAt(), version.globalSequence(), version.actor(), version.role());
     }
 
     private static FindingSpan span(FindingRecord finding) {

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import org.planregistry.api.Period;
@@ -62,6 +64,31 @@ public record PlanDocument(@JsonProperty("_id") String code, String title, Strin
         List<ElementRef> changed = elements.stream().map(e -> e.key().equals(key) ? e.retiredFrom(from) : e).toList();
         return new PlanDocument(code, title, issuer, issued, adoptedOn, period, visionYear, source, adopted, status,
                 changed, lastSequence, lastRecordedAt);
+    }
+
+    PlanDocument withPublication(String key) {
+        List<ElementRef> changed = elements.stream().map(e -> e.key().equals(key) ? e.publishedNow() : e).toList();
+        return new PlanDocument(code, title, issuer, issued, adoptedOn, period, visionYear, source, adopted, status,
+                changed, lastSequence, lastRecordedAt);
+    }
+
+    /** The evaluations whose publication the plan document has recorded. */
+    public Set<String> publishedEvaluations() {
+        return elements.stream().filter(e -> e.kind() == ElementKind.EVALUATION && e.published())
+                .map(ElementRef::code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The plan without the elements {@code keys} name. */
+    PlanDocument withoutElements(Set<String> keys) {
+        return new PlanDocument(code, title, issuer, issued, adoptedOn, period, visionYear, source, adopted, status,
+                elements.stream().filter(e -> !keys.contains(e.key())).toList(), lastSequence, lastRecordedAt);
+    }
+
+    /** The plan with no version naming who recorded it. */
+    PlanDocument withoutActors() {
+        return new PlanDocument(code, title, issuer, issued, adoptedOn, period, visionYear, source,
+                adopted.withoutActor(), status.stream().map(Version::withoutActor).toList(), elements, lastSequence,
+                lastRecordedAt);
     }
 
     PlanDocument withStatus(Version version) {

@@ -94,6 +94,8 @@ class PlanProjection {
                     event.effectiveFrom());
         } else if (payload instanceof TaskRetiredEvent retired) {
             return plan.withRetirement(ElementKind.TASK.key(plan.code(), retired.taskCode()), event.effectiveFrom());
+        } else if (payload instanceof EvaluationPublishedEvent published) {
+            return plan.withPublication(ElementKind.EVALUATION.key(plan.code(), published.evaluationId()));
         } else if (payload instanceof PlanClosedEvent) {
             return plan.withStatus(Version.of(event, PlanStatus.CLOSED));
         } else if (payload instanceof PlanSupersededEvent superseded) {
@@ -101,7 +103,7 @@ class PlanProjection {
         } else if (payload instanceof GoalAmendedEvent || payload instanceof ChapterAmendedEvent
                 || payload instanceof IndicatorTargetRevisedEvent
                 || payload instanceof IndicatorBaselineCorrectedEvent || payload instanceof MilestoneSetEvent
-                || payload instanceof TaskAmendedEvent || payload instanceof EvaluationPublishedEvent
+                || payload instanceof TaskAmendedEvent
                 || payload instanceof FindingRecordedEvent || payload instanceof FindingCorrectedEvent
                 || payload instanceof FindingWithdrawnEvent || payload instanceof MeasurementBasisSetEvent
                 || payload instanceof IndicatorContinuityDeclaredEvent
@@ -113,6 +115,6 @@ class PlanProjection {
     }
 
     private static ElementRef ref(RecordedEvent event, ElementKind kind, String code) {
-        return new ElementRef(kind.key(event.plan(), code), kind, code, event.effectiveFrom(), null);
+        return new ElementRef(kind.key(event.plan(), code), kind, code, event.effectiveFrom(), null, false);
     }
 }

@@ -1,10 +1,13 @@
 package org.planregistry.query.timeline;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A plan with all its elements, as loaded for one question: one look-up of the plan document and one
@@ -46,6 +49,43 @@ public record PlanTimeline(PlanDocument plan, Map<String, ElementDocument> eleme
             }
         }
         return all;
+    }
+
+    /**
+     * The evaluations whose publication has not been recorded at all. Whether one is published is asked of what
+     * the registry knows now, not at a point of view: once published, its whole record is public, including for a
+     * {@code knownAt} before the publication (docs/security.md).
+     */
+    public Set<String> unpublishedEvaluations() {
+        return elements(ElementKind.EVALUATION).stream().filter(e -> e.versions(Attribute.PUBLISHED).isEmpty())
+                .map(ElementDocument::code).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /**
+     * The plan without its unpublished evaluations: neither the evaluations nor their findings (nor the copies of
+     * those under indicators and tasks), so no answer built from it can show or count them.
+     */
+    public PlanTimeline withoutUnpublishedEvaluations() {
+        Set<String> hidden = unpublishedEvaluations();
+        if (hidden.isEmpty()) {
+            return this;
+        }
+        Set<String> hiddenKeys = hidden.stream().map(id -> ElementKind.EVALUATION.key(plan.code(), id))
+                .collect(Collectors.toSet());
+        Map<String, ElementDocument> visible = new LinkedHashMap<>();
+        elementsByKey.forEach((key, element) -> {
+            if (!hiddenKeys.contains(key)) {
+                visible.put(key, element.withoutFindingsOf(hidden));
+            }
+        });
+        return new PlanTimeline(plan.withoutElements(hiddenKeys), visible);
+    }
+
+    /** The plan with no version naming the person who recorded it; their role stays. */
+    public PlanTimeline withoutActors() {
+        Map<String, ElementDocument> anonymous = new LinkedHashMap<>();
+        elementsByKey.forEach((key, element) -> anonymous.put(key, element.withoutActors()));
+        return new PlanTimeline(plan.withoutActors(), anonymous);
     }
 
     public Optional<ElementDocument> element(ElementKind kind, String code) {

@@ -13,16 +13,25 @@ import org.planregistry.query.event.RecordedEvent;
  *
  * @param type  the event that set the value, e.g. {@code IndicatorTargetRevised}
  * @param value the whole new value as JSON (a target, a baseline, a text, {@code true} for a retirement …)
+ * @param actor the signed-in person who recorded it; shown to signed-in readers only ({@link #withoutActor})
+ * @param role  the role they recorded it in ({@code REGISTRAR}, {@code EVALUATOR} …), public; null in views built
+ *              before roles were kept (a rebuild fills it)
  * @param decisionDate the date of the decision document {@code decisionRef} names, when recorded
  */
 public record Version(String type, LocalDate effectiveFrom, Instant recordedAt, long globalSequence, JsonNode value,
-                      String actor, String reason, String decisionRef, LocalDate decisionDate) {
+                      String actor, String role, String reason, String decisionRef, LocalDate decisionDate) {
 
     /** The version {@code event} gives an attribute. */
     public static Version of(RecordedEvent event, Object value) {
         return new Version(event.type(), event.effectiveFrom(), event.recordedAt(), event.globalSequence(),
-                ViewDocuments.json().valueToTree(value), event.actor(), event.reason(), event.decisionRef(),
+                ViewDocuments.json().valueToTree(value), event.actor(), event.role(), event.reason(), event.decisionRef(),
                 event.decisionDate());
+    }
+
+    /** The same version without the name of the person who recorded it: how the public reads it. */
+    public Version withoutActor() {
+        return actor == null ? this : new Version(type, effectiveFrom, recordedAt, globalSequence, value, null, role,
+                reason, decisionRef, decisionDate);
     }
 
     /** The value read as {@code type}; {@code null} when the version holds none. */

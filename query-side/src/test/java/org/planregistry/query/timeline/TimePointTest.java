@@ -68,6 +68,6 @@ class TimePointTest {
 
     private static Version version(long sequence, String effective, String recorded, String value) {
         return new Version("IndicatorTargetRevised", LocalDate.parse(effective), Instant.parse(recorded), sequence,
-                TextNode.valueOf(value), "registrar.li", null, null, null);
+                TextNode.valueOf(value), "registrar.li", "REGISTRAR", null, null, null);
     }
 }

@@ -71,10 +71,20 @@ class WebPageBrowserTest {
         post(evaluator, "/api/plans/" + PLAN + "/evaluations", """
                 {"id": "2023-annual", "kind": "ANNUAL", "evaluator": "深圳市某第三方评估机构",
                  "period": {"from": 2023, "to": 2023}, "effectiveFrom": "2024-03-01"}""");
-        last = sequenceOf(post(evaluator, "/api/plans/" + PLAN + "/evaluations/2023-annual/findings", """
+        post(evaluator, "/api/plans/" + PLAN + "/evaluations/2023-annual/findings", """
                 {"subjectKind": "INDICATOR", "subjectCode": "I01", "year": 2023, "observedValue": "5006.6",
                  "unit": "亿元", "assessment": "ON_TRACK", "evidenceRef": "深圳统计年鉴2024",
-                 "effectiveFrom": "2024-03-15"}"""));
+                 "effectiveFrom": "2024-03-15"}""");
+        post(evaluator, "/api/plans/" + PLAN + "/evaluations/2023-annual/publish", """
+                {"effectiveFrom": "2024-03-20"}""");
+        // A second evaluation stays unpublished: only an evaluator (or auditor) sees its finding on I02.
+        post(evaluator, "/api/plans/" + PLAN + "/evaluations", """
+                {"id": "2024-mid", "kind": "MID_TERM", "evaluator": "深圳市某第三方评估机构",
+                 "period": {"from": 2021, "to": 2023}, "effectiveFrom": "2024-04-01"}""");
+        last = sequenceOf(post(evaluator, "/api/plans/" + PLAN + "/evaluations/2024-mid/findings", """
+                {"subjectKind": "INDICATOR", "subjectCode": "I02", "year": 2023, "observedValue": "15.8",
+                 "unit": "%", "assessment": "ON_TRACK", "evidenceRef": "深圳统计年鉴2024",
+                 "effectiveFrom": "2024-04-02"}"""));
         awaitQuerySide(last);
     }
 
@@ -184,7 +194,8 @@ class WebPageBrowserTest {
                 .doesNotContain("待生效");
         assertThat(plannedPath()).containsExactly(4189.6, 5200.0, 7000.0);
         assertThat(revisionMarkers().intValue()).isEqualTo(1);
-        assertThat(revisionTooltip()).contains("registrar").contains(REASON).contains(DECISION).contains("2024-01-01");
+        // Anonymous, the page names the registrar's role, not the person (docs/security.md).
+        assertThat(revisionTooltip()).contains("登记人员").doesNotContain("registrar").contains(REASON).contains(DECISION).contains("2024-01-01");
         chromium.screenshot("2-after-revision");
 
         browser.findElement(By.id("previous-change")).click();
@@ -298,23 +309,51 @@ class WebPageBrowserTest {
         open("?plan=" + PLAN);
         awaitText(I01_TARGET, "7000左右");
 
-        // The event stream is the one part of the API that needs a sign-in today; ask it through the page's client.
+        // The metrics need the operator's sign-in; ask them through the page's client.
         browser.executeScript("window.answer = null; import('./js/api.js')"
-                + ".then(api => api.getJson('api/events?limit=1'))"
-                + ".then(events => { window.answer = 'events: ' + events.length; },"
+                + ".then(api => api.getJson('actuator/metrics'))"
+                + ".then(metrics => { window.answer = 'metrics: ' + (metrics.names.length > 0); },"
                 + " error => { window.answer = 'refused: ' + error.message; })");
         WebElement dialog = shown(By.id("sign-in"));
         assertThat(dialog.getText()).contains("需要登录");
-        dialog.findElement(By.name("user")).sendKeys("reader");
-        dialog.findElement(By.name("password")).sendKeys(RegistryApps.READER_PASSWORD);
+        dialog.findElement(By.name("user")).sendKeys("operator");
+        dialog.findElement(By.name("password")).sendKeys(RegistryApps.OPERATOR_PASSWORD);
         chromium.screenshot("7-sign-in");
         dialog.findElement(By.cssSelector("button[value='ok']")).click();
 
         Object answer = waiting().until(d -> browser.executeScript("return window.answer"));
-        assertThat(answer).isEqualTo("events: 1");
+        assertThat(answer).isEqualTo("metrics: true");
         assertThat(browser.executeScript("return sessionStorage.getItem('plan-registry-sign-in')").toString())
                 .startsWith("Basic ");
         browser.executeScript("sessionStorage.clear()");
+    }
+
+    @Test
+    void anEvaluatorWhoSignsInOnThePageSeesUnpublishedFindingsAndWhoRecordedWhat() {
+        By i02Finding = By.cssSelector("tr[data-indicator='I02'] .finding");
+        open("?plan=" + PLAN + "&asOf=2024-06-30&indicator=I01");
+        awaitText(I01_TARGET, "7000左右");
+        assertThat(browser.findElement(i02Finding).getText()).doesNotContain("15.8");
+        assertThat(revisionTooltip()).doesNotContain("registrar");
+
+        browser.findElement(By.id("sign-in-out")).click();
+        WebElement dialog = shown(By.id("sign-in"));
+        dialog.findElement(By.name("user")).sendKeys("evaluator");
+        dialog.findElement(By.name("password")).sendKeys(RegistryApps.EVALUATOR_PASSWORD);
+        dialog.findElement(By.cssSelector("button[value='ok']")).click();
+
+        awaitText(i02Finding, "15.8");
+        awaitText(By.id("signed-in-as"), "evaluator");
+        shown(By.id("chart"));
+        waiting().until(d -> revisionTooltip().contains("registrar"));
+        chromium.screenshot("8-signed-in-evaluator");
+
+        browser.findElement(By.id("sign-in-out")).click();
+        waiting().ignoring(StaleElementReferenceException.class)
+                .until(d -> d.findElement(By.id("signed-in-as")).getText().isEmpty());
+        awaitText(I01_TARGET, "7000左右");
+        assertThat(browser.findElement(i02Finding).getText()).doesNotContain("15.8");
+        assertThat(browser.executeScript("return sessionStorage.getItem('plan-registry-sign-in')")).isNull();
     }
 
     @Test
