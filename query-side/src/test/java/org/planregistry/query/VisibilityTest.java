@@ -271,6 +271,8 @@ class VisibilityTest extends QuerySideTestSupport {
         // The public's copy of an event is the same event without the actor: still one valid JSON object.
         JsonNode first = feed(As.PUBLIC, "/api/events?plan=VIS-FEED&limit=1").get(0);
         assertThat(first.get("correlationid").asText()).isEqualTo("corr-VIS-FEED-0");
+        assertThat(feed(As.PUBLIC, "/api/events?plan=VIS-FEED").findValuesAsText("role"))
+                .as("the role in which a change was made is public").contains("REGISTRAR", "EVALUATOR");
         assertThat(first.get("data").get("planCode").asText()).isEqualTo("VIS-FEED");
     }
 

@@ -46,9 +46,10 @@ public class PlanCloudEvents {
     private static final int SEQUENCE_DIGITS = 19;
     private static final String EFFECTIVE_FROM = "effectiveFrom";
     private static final String ACTOR = "actor";
+    private static final String ROLE = "role";
     private static final String CORRELATION_ID = "correlationId";
     private static final String EVALUATION_ID = "evaluationId";
-    private static final Set<String> ENVELOPE_METADATA = Set.of(ACTOR, CORRELATION_ID);
+    private static final Set<String> ENVELOPE_METADATA = Set.of(ACTOR, ROLE, CORRELATION_ID);
 
     private final Serializer serializer;
     private final String publicUrl;
@@ -125,6 +126,9 @@ public class PlanCloudEvents {
         if (envelope.actor() != null) {
             builder.withExtension("actor", envelope.actor());
         }
+        if (envelope.role() != null) {
+            builder.withExtension("role", envelope.role());
+        }
         if (envelope.correlationId() != null) {
             builder.withExtension("correlationid", envelope.correlationId());
         }
@@ -179,6 +183,10 @@ public class PlanCloudEvents {
                 json.flush();
                 actorTo = out.size();
             }
+            if (envelope.role() != null) {
+                // the role in which the change was made is public; the person's name is not
+                json.writeStringField("role", envelope.role());
+            }
             if (envelope.correlationId() != null) {
                 json.writeStringField("correlationid", envelope.correlationId());
             }
@@ -198,7 +206,7 @@ public class PlanCloudEvents {
     /** Every attribute of an event's CloudEvent, worked out once, whichever way it is then written. */
     private record Envelope(String id, URI source, String type, String subject, OffsetDateTime time,
                             URI dataSchema, String sequence, String effectiveDate, Integer planVersion,
-                            String actor, String correlationId, String evaluation, byte[] data) {
+                            String actor, String role, String correlationId, String evaluation, byte[] data) {
     }
 
     private Envelope envelope(EventMessage<?> message) {
@@ -213,7 +221,7 @@ public class PlanCloudEvents {
                 types.get(type), EventSubject.of(type, fields), message.getTimestamp().atOffset(ZoneOffset.UTC),
                 schema(type), sequence(globalSequence(message)), effectiveDate(message, fields),
                 message instanceof DomainEventMessage<?> domain ? Math.toIntExact(domain.getSequenceNumber()) : null,
-                meta.get(ACTOR), meta.get(CORRELATION_ID),
+                meta.get(ACTOR), meta.get(ROLE), meta.get(CORRELATION_ID),
                 belongsToEvaluation.get(type) ? fields.get(EVALUATION_ID) : null, data);
     }
 

@@ -75,6 +75,8 @@ class CloudEventOfEveryTypeTest {
                     + ".json");
             assertThat(cloudEvent.getExtension("sequence")).isEqualTo(String.format("%019d", 100 + i));
             assertThat(cloudEvent.getExtension("planversion")).isEqualTo(i);
+            assertThat(cloudEvent.getExtension("actor")).isEqualTo("registrar.li");
+            assertThat(cloudEvent.getExtension("role")).isEqualTo("REGISTRAR");
             // Read from the stored JSON, not the decoded event: both must say the same.
             assertThat(cloudEvent.getSource()).hasToString("/plans/" + event.planCode());
             assertThat(cloudEvent.getExtension("effectivedate")).as(type)
@@ -99,7 +101,7 @@ class CloudEventOfEveryTypeTest {
 
     private static GenericDomainEventMessage<PlanEvent> stored(PlanEvent event, long version, long sequence) {
         return new GenericDomainEventMessage<>("Plan", event.planCode(), version, event,
-                Map.of(MongoEventStorageEngine.GLOBAL_SEQUENCE, sequence, "actor", "registrar.li",
+                Map.of(MongoEventStorageEngine.GLOBAL_SEQUENCE, sequence, "actor", "registrar.li", "role", "REGISTRAR",
                         "correlationId", "corr-" + version), "event-" + version,
                 // A fraction with a trailing zero: the time must be written as the SDK writes it.
                 Instant.parse("2024-07-01T08:00:00.150Z"));
