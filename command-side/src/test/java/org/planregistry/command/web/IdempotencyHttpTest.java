@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.planregistry.command.CommandSideApplication;
 import org.planregistry.command.CommandSideTest;
 import org.planregistry.command.StoredEvent;
+import org.planregistry.eventstore.FaultyLink;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.Banner;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -42,6 +43,8 @@ class IdempotencyHttpTest extends CommandSideTest {
     private static final String REVISION = """
             {"target": {"value": "7000", "qualifier": "ABOUT"}, "effectiveFrom": "2024-01-01",
              "reason": "金融业增加值增速高于预期", "decisionRef": "深府函〔2024〕88号"}""";
+    private static final String MILESTONE = """
+            {"year": 2023, "value": "5200", "unit": "亿元"}""";
     /** The same command as {@link #REVISION}, laid out differently: fields in another order, other whitespace. */
     private static final String REVISION_AGAIN = """
             {"reason":"金融业增加值增速高于预期","effectiveFrom":"2024-01-01","decisionRef":"深府函〔2024〕88号",
@@ -249,6 +252,50 @@ class IdempotencyHttpTest extends CommandSideTest {
                 .has("target.value", "7000");
         assertThat(retry.getHeaders().getFirst(REPLAYED)).isEqualTo("true");
         assertThat(eventsOf(plan)).as("the retry wrote nothing").isEqualTo(before + 1);
+    }
+
+    @Test
+    void anAppendWhoseAnswerTheNetworkLostIsUnknownWithoutAKeyAndFoundWithOne() throws Exception {
+        String plan = plan("IDEM-NETWORK");
+        String path = "/api/plans/" + plan + "/indicators/I01/revisions";
+        long before = eventsOf(plan);
+        int storePort = Integer.parseInt(storeUri.replaceAll("^mongodb://[^:]+:(\\d+)/.*$", "$1"));
+        String database = storeUri.substring(storeUri.lastIndexOf('/') + 1);
+        // This instance reaches the store through a link that loses the answer to the insert of the events: the
+        // store has written them, the instance cannot know.
+        try (FaultyLink link = FaultyLink.to(storePort);
+             ConfigurableApplicationContext other = new SpringApplicationBuilder(CommandSideApplication.class)
+                     .bannerMode(Banner.Mode.OFF).run("--server.port=0",
+                             "--spring.data.mongodb.uri=" + link.uri(database),
+                             "--registry.users.registrar.password=" + REGISTRAR_PASSWORD,
+                             "--registry.seed.enabled=false")) {
+            TestRestTemplate otherInstance = new TestRestTemplate(new RestTemplateBuilder()
+                    .rootUri("http://127.0.0.1:" + other.getEnvironment().getProperty("local.server.port")))
+                    .withBasicAuth("registrar", REGISTRAR_PASSWORD);
+
+            link.dropNextAnswerTo("insert", "events");
+            ResponseEntity<Map> unknown = post(otherInstance, path, REVISION, null);
+
+            assertThat(link.answersDropped()).isEqualTo(1);
+            assertThat(unknown.getStatusCode()).as("%s", unknown.getBody()).isEqualTo(HttpStatus.SERVICE_UNAVAILABLE);
+            assertThat(unknown.getHeaders().getFirst(HttpHeaders.RETRY_AFTER)).isNotBlank();
+            assertThat((String) unknown.getBody().get("detail")).contains("may or may not have been recorded")
+                    .contains("Idempotency-Key");
+            assertThat(eventsOf(plan)).as("the store wrote it all the same").isEqualTo(before + 1);
+
+            // With a key, the instance looks the command up after the lost answer and finds it recorded.
+            link.dropNextAnswerTo("insert", "events");
+            ResponseEntity<Map> found = post(otherInstance, path.replace("revisions", "milestones"), MILESTONE,
+                    "network-lost");
+
+            assertThat(link.answersDropped()).isEqualTo(2);
+            assertThat(found.getStatusCode()).as("%s", found.getBody()).isEqualTo(HttpStatus.CREATED);
+            assertThat(eventsOf(plan)).isEqualTo(before + 2);
+            ResponseEntity<Map> retry = post(otherInstance, path.replace("revisions", "milestones"), MILESTONE,
+                    "network-lost");
+            assertThat(retry.getBody()).isEqualTo(found.getBody());
+        }
+        assertThat(eventsOf(plan)).as("each recorded once").isEqualTo(before + 2);
     }
 
     @Test
