@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -39,6 +40,28 @@ public final class EndpointAccess {
     public EndpointAccess(String baseUrl, Map<Role, String> passwords) {
         this.baseUrl = baseUrl;
         this.passwords = passwords;
+    }
+
+    /**
+     * Checks every endpoint {@code application} maps: each must be named in {@code decided} (the application's own
+     * endpoints) or be one of the framework's, which are decided alike on both sides (health, the API's description
+     * and error pages for everyone, the actuator's other endpoints for the operator); then each is called.
+     */
+    public void checkEvery(ApplicationContext application, Map<String, AccessRules.Access> decided) {
+        Set<String> mapped = mapped(application);
+        Map<String, AccessRules.Access> expected = new LinkedHashMap<>(decided);
+        for (String endpoint : mapped) {
+            String path = endpoint.substring(endpoint.indexOf(' ') + 1);
+            if (path.startsWith("/actuator/health") || path.startsWith("/v3/api-docs")
+                    || path.startsWith("/swagger-ui") || path.equals("/error")) {
+                expected.put(endpoint, new AccessRules.Everyone());
+            } else if (path.startsWith("/actuator")) {
+                expected.put(endpoint, new AccessRules.Roles(EnumSet.of(Role.OPERATOR)));
+            }
+        }
+        assertThat(mapped).as("every endpoint the application maps has a decision in the test and a rule in its "
+                + "SecurityConfiguration").containsExactlyInAnyOrderElementsOf(expected.keySet());
+        expected.forEach(this::check);
     }
 
     /** "GET /api/plans/{plan}" for every handler method of every request mapping in the application. */
