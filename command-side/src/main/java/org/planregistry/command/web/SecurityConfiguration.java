@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 
+import org.planregistry.httpguard.SecurityHeaders;
 import org.planregistry.signin.RememberedSignIns;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +46,7 @@ class SecurityConfiguration {
                 .authenticationManager(new ProviderManager(new RememberedSignIns(passwords, Duration.ofMinutes(5),
                         Clock.systemUTC())))
                 .csrf(csrf -> csrf.disable()) // a JSON API with HTTP Basic, no browser session to forge
+                .headers(SecurityHeaders::apply)
                 .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(auth -> auth
                         .requestMatchers("/error", "/actuator/health", "/actuator/health/**").permitAll()
