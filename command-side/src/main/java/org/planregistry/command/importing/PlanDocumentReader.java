@@ -103,9 +103,11 @@ public class PlanDocumentReader {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new InvalidPlanDocument(List.of(new DocumentProblem("/", line > 0 ? line : null,
                     "not a well-formed " + (factory instanceof YAMLFactory ? "YAML" : "JSON") + " document: "
-                            + e.getOriginalMessage())));
+                            + inWords(e))));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // read from bytes in memory: what fails is the document (a broken UTF-8 byte, say), not the reading
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, "not a well-formed "
+                    + (factory instanceof YAMLFactory ? "YAML" : "JSON") + " document: " + inWords(e.getMessage()))));
         }
         try (JsonParser parser = factory.createParser(document)) {
             JsonNode tree = mapper.readTree(parser);
@@ -115,9 +117,9 @@ public class PlanDocumentReader {
             }
             return tree;
         } catch (JsonParseException e) {
-            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, e.getOriginalMessage())));
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, inWords(e))));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, inWords(e.getMessage()))));
         }
     }
 
@@ -126,8 +128,21 @@ public class PlanDocumentReader {
             return mapper.treeToValue(tree, PlanDefinition.class);
         } catch (JsonProcessingException e) {
             // The schema admitted it, so this is a value the schema cannot judge (an impossible date, say).
-            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, e.getOriginalMessage())));
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, inWords(e))));
         }
+    }
+
+    /**
+     * The parser's words without the Java it carries: a broken byte is reported as "java.io.CharConversionException:
+     * Invalid UTF-8 start byte", and the client needs the second half only.
+     */
+    static String inWords(JsonProcessingException e) {
+        return inWords(e.getOriginalMessage());
+    }
+
+    static String inWords(String message) {
+        return String.valueOf(message).replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:\\$\\w+)*:\\s*", "")
+                .replaceAll("`[^`]*`", "this value's type");
     }
 
     static Integer lineOf(String pointer, Map<String, Integer> lines) {

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.planregistry.httpguard.Shown;
 
 /** What the registry answered a hostile request, and what is wrong with that answer. */
 record Answer(int status, String contentType, String body, boolean setsCookie) {
@@ -49,6 +50,6 @@ record Answer(int status, String contentType, String body, boolean setsCookie) {
 
     @Override
     public String toString() {
-        return status + " " + contentType + " " + Shown.text(body, 400);
+        return status + " " + contentType + " " + Shown.value(body, 400);
     }
 }

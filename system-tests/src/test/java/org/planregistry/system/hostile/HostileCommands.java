@@ -14,6 +14,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import org.planregistry.httpguard.Shown;
 import org.planregistry.system.hostile.BodyShape.Kind;
 import org.planregistry.system.hostile.BodyShape.Slot;
 
@@ -82,7 +83,7 @@ final class HostileCommands {
             if (slot != poisoned && value != null && !slot.path().get(0).equals("code")) {
                 raw.put(slot.name(), value);
                 set(body, slot, new TextNode(HOLE + slot.name()));
-                what.add("lawful " + slot.name() + "=" + Shown.text(value, 60));
+                what.add("lawful " + slot.name() + "=" + Shown.value(value, 60));
             }
         }
         switch (poison) {
@@ -90,7 +91,7 @@ final class HostileCommands {
                 String value = HostileValues.refused(poisoned.kind(), random);
                 raw.put(poisoned.name(), value);
                 set(body, poisoned, new TextNode(HOLE + poisoned.name()));
-                what.add("refused " + poisoned.name() + "=" + Shown.text(value, 60));
+                what.add("refused " + poisoned.name() + "=" + Shown.value(value, 60));
             }
             case MISSING -> {
                 if (random.nextBoolean()) {
@@ -165,7 +166,7 @@ final class HostileCommands {
                     // (the client sends header values as ASCII: a non-ASCII key would arrive as '?')
                     String key = HostileValues.pick(List.of(" ", "x".repeat(201), "k".repeat(5000)), random);
                     headers.put("Idempotency-Key", key);
-                    what.add("Idempotency-Key " + Shown.text(key, 40));
+                    what.add("Idempotency-Key " + Shown.value(key, 40));
                 }
             }
             default -> {
@@ -227,7 +228,7 @@ final class HostileCommands {
                 }
                 body = write(tree, Map.of("", value)).getBytes(StandardCharsets.UTF_8);
                 headers.put("Content-Type", "application/json");
-                what = "document with " + pointer + "=" + Shown.text(value, 40);
+                what = "document with " + pointer + "=" + Shown.value(value, 40);
             }
             case 2 -> {
                 ObjectNode tree = tree();
@@ -259,7 +260,10 @@ final class HostileCommands {
                         "%YAML 9.9\n---\na: 1".getBytes(StandardCharsets.UTF_8),
                         (text + "\nplan: {code: X}\n").getBytes(StandardCharsets.UTF_8),
                         "\t- tab".getBytes(StandardCharsets.UTF_8)), random);
-                what = "broken YAML bytes";
+                if (random.nextBoolean()) {
+                    headers.put("Content-Type", "application/json");
+                }
+                what = "broken document bytes";
             }
             case 6 -> {
                 String type = HostileValues.pick(java.util.Arrays.asList("application/xml", "application/octet-stream",

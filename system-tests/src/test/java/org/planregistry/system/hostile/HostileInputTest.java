@@ -23,6 +23,7 @@ import net.jqwik.api.ShrinkingMode;
 import net.jqwik.api.lifecycle.AfterContainer;
 import net.jqwik.api.lifecycle.BeforeContainer;
 import net.jqwik.api.statistics.Statistics;
+import org.planregistry.httpguard.Shown;
 import org.springframework.util.unit.DataSize;
 
 /**
@@ -129,7 +130,7 @@ class HostileInputTest {
     private static void survey(HostileRequest request, Answer answer) {
         for (String wrong : answer.wrongFor(request)) {
             SURVEYED.putIfAbsent(wrong.replaceAll("\\(.*", "") + " " + answer.status() + " "
-                    + Shown.text(answer.body(), 80).replaceAll("\\d+", "#"), request + "\n    answered " + answer);
+                    + Shown.value(answer.body(), 80).replaceAll("\\d+", "#"), request + "\n    answered " + answer);
         }
     }
 

@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
 
+import org.planregistry.httpguard.Shown;
+
 /**
  * Generates bad queries: one parameter or path variable of a read endpoint given a value that must be refused
  * (malformed, out of range, unknown, traversal), the others plausible or extreme but lawful. A query that carries
@@ -65,7 +67,7 @@ final class HostileQueries {
                 String value = parameter.equals("after") ? HostileValues.pick(LAWFUL_SEQUENCE, random)
                         : lawful(kind(endpoint, parameter), random);
                 query.put(parameter, value);
-                what.add("lawful " + parameter + "=" + Shown.text(value, 40));
+                what.add("lawful " + parameter + "=" + Shown.value(value, 40));
             }
         }
         if (poisoned != null) {
@@ -75,7 +77,7 @@ final class HostileQueries {
             } else {
                 String value = refused(kind(endpoint, poisoned), random);
                 query.put(poisoned, value);
-                what.add("refused " + poisoned + "=" + Shown.text(value, 40));
+                what.add("refused " + poisoned + "=" + Shown.value(value, 40));
             }
         }
         if (random.nextInt(10) == 0) {

@@ -2,6 +2,8 @@ package org.planregistry.system.hostile;
 
 import java.util.Map;
 
+import org.planregistry.httpguard.Shown;
+
 /**
  * One generated request: what it is (for the report when it is answered wrongly), and whether the registry must
  * refuse it ({@code mustRefuse}: it carries at least one thing no registry of record may accept) or may answer it
@@ -18,8 +20,8 @@ record HostileRequest(String endpoint, String method, String path, Map<String, S
     @Override
     public String toString() {
         String shown = body == null ? "" : " body " + body.length + " bytes: "
-                + Shown.text(new String(body, java.nio.charset.StandardCharsets.UTF_8), 300);
-        return method + " " + Shown.text(path, 300) + " " + headers.keySet() + (chunked ? " chunked" : "") + " — "
+                + Shown.value(new String(body, java.nio.charset.StandardCharsets.UTF_8), 300);
+        return method + " " + Shown.value(path, 300) + " " + headers.keySet() + (chunked ? " chunked" : "") + " — "
                 + what + shown;
     }
 }
