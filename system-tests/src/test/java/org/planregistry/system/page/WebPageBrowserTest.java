@@ -211,6 +211,12 @@ class WebPageBrowserTest {
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("Content Security Policy") || message.contains("Refused to"));
+
+        // and the console does report what the policy blocks: an image from elsewhere
+        browser.executeScript("const img = document.createElement('img'); img.src = 'https://example.invalid/x.png';"
+                + "document.body.append(img)");
+        waiting().until(d -> d.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .anyMatch(entry -> entry.getMessage().contains("Content Security Policy")));
     }
 
     @Test
