@@ -164,16 +164,29 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
             return "is not a known field";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            Class<?> type = mismatch.getTargetType();
-            return "expected " + (type.isEnum() ? "one of " + Arrays.toString(type.getEnumConstants())
-                    : type == LocalDate.class ? "a date (YYYY-MM-DD)" : type == String.class ? "text"
-                    : Number.class.isAssignableFrom(type) || type.isPrimitive() ? "a number"
-                    : List.class.isAssignableFrom(type) ? "a list" : "an object");
+            return "expected " + inWords(mismatch.getTargetType());
         }
         return withoutTypes(e.getOriginalMessage());
     }
 
-    /** A parser's message without the Java types it names: the client needs the value and the place, not our insides. */
+    /** A field's type as the client knows it (JSON), not as Java names it. */
+    private static String inWords(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return List.class.isAssignableFrom(type) ? "a list" : "an object";
+    }
+
+    /** A parser's message without the Java types it names: the client needs the value and the place only. */
     private static String withoutTypes(String message) {
         return Shown.value(String.valueOf(message).replaceAll("`[^`]*`", "this field's type")
                 .replaceAll("\\b(?:[a-z]+\\.)+[A-Z]\\w*(?:\\$\\w+)*", "this field's type"), 300);

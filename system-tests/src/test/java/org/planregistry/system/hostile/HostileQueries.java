@@ -16,7 +16,7 @@ import org.planregistry.httpguard.Shown;
  */
 final class HostileQueries {
 
-    private enum Kind { DATE, BOUND, INSTANT, SEQUENCE, LIMIT, FILTER }
+    private enum Kind { DATE, BOUND, INSTANT, SEQUENCE, LIMIT, COUNT, FILTER }
 
     private static final List<String> BAD_DATE = List.of("2023-02-30", "2023-13-01", "2023-1-1", "20230101",
             "2023%2F01%2F01", "x", "%00", "2023-01-01%00", "+1000000000-01-01", "2023-01-01T00:00:00Z",
@@ -31,6 +31,8 @@ final class HostileQueries {
             "1e3", "%2B-1", "%00", "%EF%BC%91", "-9223372036854775808", "9223372036854775808", "1%2C000");
     private static final List<String> BAD_LIMIT = List.of("0", "-1", "5001", "100000", "NaN", "2147483648", "1.0",
             "-2147483648", "%00", "1e2");
+    private static final List<String> BAD_COUNT = BAD_LIMIT.stream().filter(l -> !l.matches("[1-9][0-9]*"))
+            .toList();
     private static final List<String> LAWFUL_DATE = List.of("%2B999999999-12-31", "-999999999-01-01", "0000-01-01",
             "9999-12-31", "2024-02-29", "2021-01-01", "2025-12-31", "1970-01-01");
     private static final List<String> LAWFUL_INSTANT = List.of("0000-01-01T00:00:00Z",
@@ -105,7 +107,8 @@ final class HostileQueries {
             case "from", "to" -> endpoint.path().startsWith("/api/audit") ? Kind.BOUND : Kind.DATE;
             case "knownAt" -> Kind.INSTANT;
             case "minSequence", "after" -> Kind.SEQUENCE;
-            case "limit", "pendingLimit" -> Kind.LIMIT;
+            // the CSV download takes any number of rows; the pages have a maximum
+            case "limit", "pendingLimit" -> endpoint.path().endsWith(".csv") ? Kind.COUNT : Kind.LIMIT;
             default -> Kind.FILTER;
         };
     }
@@ -117,6 +120,7 @@ final class HostileQueries {
             case INSTANT -> BAD_INSTANT;
             case SEQUENCE -> BAD_SEQUENCE;
             case LIMIT -> BAD_LIMIT;
+            case COUNT -> BAD_COUNT;
             case FILTER -> LAWFUL_FILTER;
         }, random);
     }
@@ -129,6 +133,7 @@ final class HostileQueries {
             // a minSequence beyond the head waits for the view by design (503 after the consistency timeout)
             case SEQUENCE -> List.of("0", "1", "000000000001");
             case LIMIT -> List.of("1", "5000", "0001");
+            case COUNT -> List.of("1", "2147483647");
             case FILTER -> LAWFUL_FILTER;
         }, random);
     }

@@ -102,6 +102,24 @@ class LimitsAndHeadersTest {
             assertThat(fits.statusCode()).as("%s with 12 KiB of address and header", base).isNotIn(400, 414)
                     .isLessThan(500);
             assertThat(header.body() + address.body()).doesNotContain("Tomcat", "Exception", "at org.");
+            assertThat(header.headers().firstValue("Content-Type")).as("%s with a 17 KiB header", base)
+                    .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        }
+    }
+
+    @Test
+    void moreThanAHundredQueryParametersAreNoFailure() throws Exception {
+        StringBuilder query = new StringBuilder("asOf=2024-06-30");
+        for (int i = 0; i < 500; i++) {
+            query.append("&p").append(i).append('=').append(i);
+        }
+        HttpResponse<String> answer = send(HttpRequest.newBuilder(URI.create(registry.queries()
+                + "/api/plans/SZ-FIN-14FYP?" + query)).GET());
+
+        assertThat(answer.statusCode()).as(answer.body()).isLessThan(500);
+        if (answer.statusCode() >= 400) {
+            assertThat(answer.headers().firstValue("Content-Type")).hasValueSatisfying(
+                    t -> assertThat(t).startsWith("application/problem+json"));
         }
     }
 
