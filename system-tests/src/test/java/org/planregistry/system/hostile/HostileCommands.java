@@ -216,7 +216,8 @@ final class HostileCommands {
                 leaves(tree, "", pointers);
                 String pointer = HostileValues.pick(pointers, random);
                 String value = HostileValues.pick(List.of("{}", "[]", "true", "\"2023-02-30\"", "-1", "1e999999999",
-                        "\"\\u0000\"", "\"\\ud800\"", "\"" + "x".repeat(100_000) + "\"", "null"), random);
+                        "\"\\u0000\"", "\"\\ud800\"", "\"" + "x".repeat(100_000) + "\"", "null",
+                        "\"" + "9".repeat(40) + "\"", "\"0." + "1".repeat(20) + "\""), random);
                 String parent = pointer.substring(0, pointer.lastIndexOf('/'));
                 String field = pointer.substring(pointer.lastIndexOf('/') + 1);
                 JsonNode holder = tree.at(parent);
