@@ -25,7 +25,7 @@ import org.planregistry.system.hostile.BodyShape.Slot;
  */
 final class HostileCommands {
 
-    static final String PLAN = "SZ-FIN-14FYP";
+    static final String PLAN = RegistryUnderTest.PLAN;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOLE = "@@HOSTILE@@";
 

@@ -52,7 +52,7 @@ class HostileInputTest {
 
     @BeforeContainer
     static void start() {
-        registry = RegistryUnderTest.get();
+        registry = RegistryUnderTest.start();
         eventsBefore = registry.events();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
@@ -65,8 +65,11 @@ class HostileInputTest {
     }
 
     @AfterContainer
-    static void report() {
+    static void stop() {
         SURVEYED.forEach((kind, example) -> System.out.println("WRONG: " + kind + "\n    e.g. " + example));
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     @Property(tries = 1000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF,

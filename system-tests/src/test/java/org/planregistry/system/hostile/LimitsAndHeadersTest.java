@@ -11,10 +11,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 import org.planregistry.httpguard.SecurityHeaders;
 
 /**
@@ -30,9 +31,16 @@ class LimitsAndHeadersTest {
 
     @BeforeAll
     static void start() {
-        registry = RegistryUnderTest.get();
+        registry = RegistryUnderTest.start();
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    @AfterAll
+    static void stop() {
+        if (registry != null) {
+            registry.close();
+        }
     }
 
     @ParameterizedTest(name = "chunked: {0}")

@@ -16,46 +16,34 @@ import org.springframework.web.client.RestClient;
 
 /**
  * Both applications on the embedded store with the Shenzhen plan imported, an evaluation opened and a finding
- * recorded (so that every command has something real to aim at), started once for the hostile-input tests of this
- * JVM and stopped when it ends.
+ * recorded, so that every command has something real to aim at.
  */
-final class RegistryUnderTest {
+final class RegistryUnderTest implements AutoCloseable {
 
     static final String PLAN = "SZ-FIN-14FYP";
-
-    private static RegistryUnderTest started;
 
     final ConfigurableApplicationContext commandSide;
     final ConfigurableApplicationContext querySide;
     final byte[] planDocument;
+    private final TestMongo mongo;
+    private final MongoClient store;
     private final MongoCollection<Document> events;
 
-    private RegistryUnderTest(ConfigurableApplicationContext commandSide, ConfigurableApplicationContext querySide,
-                              byte[] planDocument, MongoCollection<Document> events) {
+    private RegistryUnderTest(TestMongo mongo, ConfigurableApplicationContext commandSide,
+                              ConfigurableApplicationContext querySide, byte[] planDocument, MongoClient store) {
+        this.mongo = mongo;
         this.commandSide = commandSide;
         this.querySide = querySide;
         this.planDocument = planDocument;
-        this.events = events;
+        this.store = store;
+        this.events = store.getDatabase("hostile").getCollection("events");
     }
 
-    static synchronized RegistryUnderTest get() {
-        if (started == null) {
-            started = start();
-        }
-        return started;
-    }
-
-    private static RegistryUnderTest start() {
+    static RegistryUnderTest start() {
         TestMongo mongo = TestMongo.start();
         ConfigurableApplicationContext commandSide = RegistryApps.commandSide(mongo.uri("hostile"));
         ConfigurableApplicationContext querySide = RegistryApps.querySide(mongo.uri("hostile"));
         MongoClient store = MongoClients.create(mongo.uri("hostile"));
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            store.close();
-            querySide.close();
-            commandSide.close();
-            mongo.close();
-        }));
         byte[] document;
         try (InputStream yaml = RegistryUnderTest.class.getResourceAsStream("/plans/shenzhen-finance-14fyp.yaml")) {
             document = yaml.readAllBytes();
@@ -77,12 +65,20 @@ final class RegistryUnderTest {
                         {"subjectKind": "INDICATOR", "subjectCode": "I01", "year": 2023, "observedValue": "5006.6",
                          "unit": "亿元", "assessment": "ON_TRACK", "effectiveFrom": "2024-03-15"}""")
                 .retrieve().toBodilessEntity();
-        MongoCollection<Document> events = store.getDatabase("hostile").getCollection("events");
+        RegistryUnderTest registry = new RegistryUnderTest(mongo, commandSide, querySide, document, store);
         // the query side has caught up with the plan before it is questioned
-        RestClient.create(RegistryApps.baseUrl(querySide)).get()
-                .uri("/api/plans/{plan}?minSequence={seq}", PLAN, events.countDocuments())
+        RestClient.create(registry.queries()).get()
+                .uri("/api/plans/{plan}?minSequence={seq}", PLAN, registry.events())
                 .retrieve().toBodilessEntity();
-        return new RegistryUnderTest(commandSide, querySide, document, events);
+        return registry;
+    }
+
+    @Override
+    public void close() {
+        store.close();
+        querySide.close();
+        commandSide.close();
+        mongo.close();
     }
 
     String commands() {
