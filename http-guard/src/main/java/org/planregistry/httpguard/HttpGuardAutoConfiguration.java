@@ -35,6 +35,14 @@ public class HttpGuardAutoConfiguration {
         return registration;
     }
 
+    @Bean
+    FilterRegistrationBean<ReadableParameters> readableParameters() {
+        FilterRegistrationBean<ReadableParameters> registration = new FilterRegistrationBean<>(
+                new ReadableParameters());
+        registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER - 12);
+        return registration;
+    }
+
     /** After Boot's own customizer, so that this valve comes after Boot's in the pipeline and reports first. */
     @Bean
     WebServerFactoryCustomizer<TomcatServletWebServerFactory> problemReports() {

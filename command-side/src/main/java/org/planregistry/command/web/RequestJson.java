@@ -1,6 +1,7 @@
 package org.planregistry.command.web;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.regex.Pattern;
@@ -9,6 +10,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.deser.std.NumberDeserializers;
 import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -21,7 +24,7 @@ import org.springframework.context.annotation.Configuration;
  * unknown fields (refused by the web layer's conventions, event-store's {@code WebJson}), it refuses content after
  * the body's object, a field given twice, an enum given by its position, a fraction where a whole number belongs
  * (2023.9 is not a year), and text with control characters or broken UTF-16, which no plan text contains and which
- * could not be stored and hashed faithfully. A date is exactly {@code YYYY-MM-DD}: Jackson's own reading also takes
+ * could not be stored and hashed faithfully; numbers given as text in digits other than ASCII. A date is exactly {@code YYYY-MM-DD}: Jackson's own reading also takes
  * a number of days since 1970, an array, an instant, and trims what surrounds the date (NUL included). Each refusal
  * is a 400 naming the field (ProblemAdvice).
  */
@@ -37,7 +40,35 @@ class RequestJson {
                 .featuresToDisable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
                 // by type, not as a module: these are registered after every module, so they replace Jackson's own
                 .deserializerByType(String.class, new PlainText())
-                .deserializerByType(LocalDate.class, new IsoDate());
+                .deserializerByType(LocalDate.class, new IsoDate())
+                .deserializerByType(Integer.class, new AsciiDigits<>(Integer.class,
+                        new NumberDeserializers.IntegerDeserializer(Integer.class, null)))
+                .deserializerByType(BigDecimal.class, new AsciiDigits<>(BigDecimal.class,
+                        NumberDeserializers.BigDecimalDeserializer.instance));
+    }
+
+    /**
+     * A number given as text ("7000", the documented form of a figure) in ASCII digits only: Java's parsers also
+     * take other scripts' digits, so "７０００" would be recorded as 7000 rather than refused.
+     */
+    static final class AsciiDigits<T> extends StdScalarDeserializer<T> {
+
+        private static final Pattern NUMBER = Pattern.compile("\\s*-?[0-9]+(\\.[0-9]+)?([eE][+-]?[0-9]+)?\\s*");
+
+        private final JsonDeserializer<T> jackson;
+
+        AsciiDigits(Class<T> type, JsonDeserializer<T> jackson) {
+            super(type);
+            this.jackson = jackson;
+        }
+
+        @Override
+        public T deserialize(JsonParser p, DeserializationContext context) throws IOException {
+            if (p.hasToken(JsonToken.VALUE_STRING) && !NUMBER.matcher(p.getText()).matches()) {
+                throw InvalidFormatException.from(p, "not a number", p.getText(), handledType());
+            }
+            return jackson.deserialize(p, context);
+        }
     }
 
     /** A calendar date written as YYYY-MM-DD and nothing else. */

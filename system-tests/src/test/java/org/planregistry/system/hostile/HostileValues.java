@@ -25,7 +25,7 @@ final class HostileValues {
     private static final List<String> NOT_A_DECIMAL = List.of("\"abc\"", "\"NaN\"", "NaN", "\"Infinity\"",
             "Infinity", "-Infinity", "\"1,000\"", "0x10", "+1", ".5", "1.", "1e", "--1", "true", "\"1e999999999\"",
             "1e999999999", "-1e999999999", "1e-999999999", "\"0.00000000000000000000000000000000000001\"",
-            "123456789012345678901234567890123456789012345678901234567890",
+            "123456789012345678901234567890123456789012345678901234567890", "\"１００\"", "\"100\\u0000\"",
             "\"" + "9".repeat(2000) + "\"", "9".repeat(2000));
     private static final List<String> NOT_AN_ENUM = List.of("\"NOT_A_CODE\"", "\"on_track\"", "\"ON_TRACK \"",
             "\" ON_TRACK\"", "0", "1", "-1", "true", "\"\\u0000\"", "\"ＯＮ_TRACK\"");
