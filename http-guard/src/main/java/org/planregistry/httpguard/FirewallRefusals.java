@@ -2,6 +2,8 @@ package org.planregistry.httpguard;
 
 import java.io.IOException;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -20,8 +22,8 @@ final class FirewallRefusals implements RequestRejectedHandler {
     public void handle(HttpServletRequest request, HttpServletResponse response, RequestRejectedException e)
             throws IOException {
         // The firewall quotes what it matched: a pattern such as "%2e" is worth repeating, a client's header is not.
-        String reason = java.util.regex.Pattern.compile("\"([^\"]*)\"").matcher(String.valueOf(e.getMessage()))
-                .replaceAll(m -> m.group(1).matches("[\\x21-\\x7e]{1,10}") ? java.util.regex.Matcher.quoteReplacement(
+        String reason = Pattern.compile("\"([^\"]*)\"").matcher(String.valueOf(e.getMessage()))
+                .replaceAll(m -> m.group(1).matches("[\\x21-\\x7e]{1,10}") ? Matcher.quoteReplacement(
                         m.group()) : "(not repeated here)");
         Problems.write(response, HttpStatus.BAD_REQUEST, reason, null, Map.of("field", "path", "reason", reason));
     }

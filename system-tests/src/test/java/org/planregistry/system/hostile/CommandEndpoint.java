@@ -1,5 +1,6 @@
 package org.planregistry.system.hostile;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ record CommandEndpoint(String path, Class<?> body, List<String> consumes) {
 
     List<String> variables() {
         Matcher m = VARIABLE.matcher(path);
-        List<String> names = new java.util.ArrayList<>();
+        List<String> names = new ArrayList<>();
         while (m.find()) {
             names.add(m.group(1));
         }

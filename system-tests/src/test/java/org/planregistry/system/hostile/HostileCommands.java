@@ -1,7 +1,9 @@
 package org.planregistry.system.hostile;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,6 +13,8 @@ import java.util.Random;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
@@ -98,7 +102,7 @@ final class HostileCommands {
                     remove(body, poisoned);
                     what.add("without required " + poisoned.name());
                 } else {
-                    set(body, poisoned, com.fasterxml.jackson.databind.node.NullNode.instance);
+                    set(body, poisoned, NullNode.instance);
                     what.add("null required " + poisoned.name());
                 }
             }
@@ -130,7 +134,7 @@ final class HostileCommands {
                 what.add("duplicate field " + first);
             }
             case CONTENT_TYPE -> {
-                String type = HostileValues.pick(java.util.Arrays.asList("text/plain", "application/xml",
+                String type = HostileValues.pick(Arrays.asList("text/plain", "application/xml",
                         "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", null,
                         "application/json;charset=UTF-16", "application/json;charset=no-such-charset",
                         "application/json;charset=", "json", "text/json", "application/json, text/plain",
@@ -224,7 +228,7 @@ final class HostileCommands {
                 if (holder instanceof ObjectNode object) {
                     object.put(field, HOLE);
                 } else {
-                    ((com.fasterxml.jackson.databind.node.ArrayNode) holder).set(Integer.parseInt(field),
+                    ((ArrayNode) holder).set(Integer.parseInt(field),
                             new TextNode(HOLE));
                 }
                 body = write(tree, Map.of("", value)).getBytes(StandardCharsets.UTF_8);
@@ -267,7 +271,7 @@ final class HostileCommands {
                 what = "broken document bytes";
             }
             case 6 -> {
-                String type = HostileValues.pick(java.util.Arrays.asList("application/xml", "application/octet-stream",
+                String type = HostileValues.pick(Arrays.asList("application/xml", "application/octet-stream",
                         "multipart/form-data; boundary=x", null, "application/x-www-form-urlencoded", "image/png",
                         "application/yaml;charset=no-such-charset"), random);
                 if (type == null) {
@@ -297,7 +301,7 @@ final class HostileCommands {
     private ObjectNode tree() {
         try {
             return (ObjectNode) new YAMLMapper().readTree(planDocument);
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new IllegalStateException(e);
         }
     }

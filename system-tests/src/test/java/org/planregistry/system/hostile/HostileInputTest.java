@@ -11,6 +11,8 @@ import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentSkipListMap;
 
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -42,7 +44,7 @@ class HostileInputTest {
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(20);
     /** {@code -Dhostile.survey=true}: list every wrong answer at the end instead of stopping at the first. */
     private static final boolean SURVEY = Boolean.getBoolean("hostile.survey");
-    private static final java.util.Map<String, String> SURVEYED = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private static final Map<String, String> SURVEYED = new ConcurrentSkipListMap<>();
 
     private static RegistryUnderTest registry;
     private static long eventsBefore;
@@ -72,6 +74,7 @@ class HostileInputTest {
         }
     }
 
+    /** Requests are built with jqwik's random source; shrinking a request would need a model of its own. */
     @Property(tries = 1000, generation = GenerationMode.RANDOMIZED, shrinking = ShrinkingMode.OFF,
             edgeCases = EdgeCasesMode.NONE)
     void everyBadCommandIsRefusedAndWritesNothing(@ForAll("badCommands") HostileRequest request) {

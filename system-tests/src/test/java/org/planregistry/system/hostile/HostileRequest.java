@@ -1,5 +1,6 @@
 package org.planregistry.system.hostile;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.planregistry.httpguard.Shown;
@@ -20,7 +21,7 @@ record HostileRequest(String endpoint, String method, String path, Map<String, S
     @Override
     public String toString() {
         String shown = body == null ? "" : " body " + body.length + " bytes: "
-                + Shown.value(new String(body, java.nio.charset.StandardCharsets.UTF_8), 300);
+                + Shown.value(new String(body, StandardCharsets.UTF_8), 300);
         return method + " " + Shown.value(path, 300) + " " + headers.keySet() + (chunked ? " chunked" : "") + " — "
                 + what + shown;
     }
