@@ -193,7 +193,10 @@ class WebPageBrowserTest {
         assertThat(browser.findElement(By.id("as-of")).getAttribute("value")).isLessThan("2024-01-01");
     }
 
-    /** The query side's Content-Security-Policy (docs/security.md) blocks nothing the page and the report use. */
+    /**
+     * The query side's Content-Security-Policy (docs/security.md) blocks nothing the page, the report and Swagger UI
+     * use.
+     */
     @Test
     void theContentSecurityPolicyBlocksNothingThePageUses() {
         browser.manage().logs().get(LogType.BROWSER);
@@ -207,6 +210,8 @@ class WebPageBrowserTest {
         }
         browser.get(page + "report.html?plan=" + PLAN + "&asOf=2024-06-30");
         awaitText(By.tagName("body"), "I01");
+        browser.get(page + "swagger-ui/index.html");
+        waiting().until(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
 
         assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
