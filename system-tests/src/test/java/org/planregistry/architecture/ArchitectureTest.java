@@ -65,6 +65,15 @@ class ArchitectureTest {
                 .check(REGISTRY);
     }
 
+    /** The HTTP guard is shared by both applications and knows neither, nor the store. */
+    @Test
+    void theHttpGuardKnowsNoApplication() {
+        noClasses().that().resideInAPackage("org.planregistry.httpguard..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.planregistry.command..",
+                        "org.planregistry.query..", "org.planregistry.eventstore..")
+                .check(REGISTRY);
+    }
+
     /**
      * The embedded MongoDB-protocol server is a separate program ({@code embedded-store}, started by ./run) and a test
      * tool: no application or library of the registry uses it, so none ships a database server.

@@ -44,6 +44,8 @@ import org.springframework.stereotype.Component;
 public class PlanDocumentReader {
 
     static final String SCHEMA = "/plans/plan-definition.schema.json";
+    private static final int MAX_NUMBER_LENGTH = 40;
+    private static final int MAX_EXPONENT = 40;
 
     private final JsonSchema schema;
     private final ObjectMapper mapper = EventJson.mapper();
@@ -98,14 +100,24 @@ public class PlanDocumentReader {
                     lines.putIfAbsent(parser.getParsingContext().pathAsPointer().toString(),
                             parser.currentLocation().getLineNr());
                 }
+                if (token.isNumeric() && outOfRange(parser.getText())) {
+                    // Refused before anything reads it as a number: the schema validator expands 1e999999999 into
+                    // a billion digits and runs out of memory.
+                    throw new InvalidPlanDocument(List.of(new DocumentProblem(
+                            parser.getParsingContext().pathAsPointer().toString(),
+                            parser.currentLocation().getLineNr(), "a number out of range: at most "
+                            + MAX_NUMBER_LENGTH + " characters and an exponent within ±" + MAX_EXPONENT)));
+                }
             }
         } catch (JsonProcessingException e) {
             int line = e.getLocation() == null ? -1 : e.getLocation().getLineNr();
             throw new InvalidPlanDocument(List.of(new DocumentProblem("/", line > 0 ? line : null,
                     "not a well-formed " + (factory instanceof YAMLFactory ? "YAML" : "JSON") + " document: "
-                            + e.getOriginalMessage())));
+                            + inWords(e))));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // read from bytes in memory: what fails is the document (a broken UTF-8 byte, say), not the reading
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, "not a well-formed "
+                    + (factory instanceof YAMLFactory ? "YAML" : "JSON") + " document: " + inWords(e.getMessage()))));
         }
         try (JsonParser parser = factory.createParser(document)) {
             JsonNode tree = mapper.readTree(parser);
@@ -115,9 +127,25 @@ public class PlanDocumentReader {
             }
             return tree;
         } catch (JsonParseException e) {
-            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, e.getOriginalMessage())));
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, inWords(e))));
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, inWords(e.getMessage()))));
+        }
+    }
+
+    /** A number no plan holds, whose reading as a number costs more than the whole document. */
+    static boolean outOfRange(String number) {
+        if (number.length() > MAX_NUMBER_LENGTH) {
+            return true;
+        }
+        int e = Math.max(number.indexOf('e'), number.indexOf('E'));
+        if (e < 0) {
+            return false;
+        }
+        try {
+            return Math.abs(Integer.parseInt(number.substring(e + 1))) > MAX_EXPONENT;
+        } catch (NumberFormatException notAnExponent) {
+            return true;
         }
     }
 
@@ -126,8 +154,21 @@ public class PlanDocumentReader {
             return mapper.treeToValue(tree, PlanDefinition.class);
         } catch (JsonProcessingException e) {
             // The schema admitted it, so this is a value the schema cannot judge (an impossible date, say).
-            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, e.getOriginalMessage())));
+            throw new InvalidPlanDocument(List.of(new DocumentProblem("/", null, inWords(e))));
         }
+    }
+
+    /**
+     * The parser's words without the Java it carries: a broken byte is reported as "java.io.CharConversionException:
+     * Invalid UTF-8 start byte", and the client needs the second half only.
+     */
+    static String inWords(JsonProcessingException e) {
+        return inWords(e.getOriginalMessage());
+    }
+
+    static String inWords(String message) {
+        return String.valueOf(message).replaceAll("(?:[a-z]\\w*\\.)+[A-Z]\\w*(?:\\$\\w+)*:\\s*", "")
+                .replaceAll("`[^`]*`", "this value's type");
     }
 
     static Integer lineOf(String pointer, Map<String, Integer> lines) {

@@ -1,10 +1,17 @@
 package org.planregistry.command.web;
 
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 
+import jakarta.validation.Constraint;
+import jakarta.validation.Payload;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,11 +29,26 @@ import org.planregistry.api.SubjectKind;
 
 /**
  * The JSON bodies the command side accepts, checked for shape here (missing fields, malformed values) before they
- * become commands; the plan then checks them against its state.
+ * become commands; the plan then checks them against its state. A figure ({@link Figure}) has at most 18 digits
+ * before the point and 8 after: more is no plan figure, and a value such as 1e999999999 would take gigabytes to
+ * write out in full.
  */
 final class PlanRequests {
 
     private PlanRequests() {
+    }
+
+    /** A plan figure: a baseline, target, milestone or observed value. */
+    @Digits(integer = 18, fraction = 8, message = "must have at most 18 digits before the decimal point and 8 after")
+    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
+    @Retention(RetentionPolicy.RUNTIME)
+    @Constraint(validatedBy = {})
+    @interface Figure {
+        String message() default "must have at most 18 digits before the decimal point and 8 after";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
     }
 
     record PeriodBody(@NotNull Integer from, @NotNull Integer to) {
@@ -38,10 +60,10 @@ final class PlanRequests {
                      @NotNull @Valid PeriodBody period, Integer visionYear, String source) {
     }
 
-    record TargetBody(Integer year, @NotNull BigDecimal value, @NotNull Qualifier qualifier) {
+    record TargetBody(Integer year, @NotNull @Figure BigDecimal value, @NotNull Qualifier qualifier) {
     }
 
-    record BaselineBody(@NotNull Integer year, BigDecimal value) {
+    record BaselineBody(@NotNull Integer year, @Figure BigDecimal value) {
     }
 
     record AdoptIndicator(@NotBlank String code, Integer number, String category, String subCategory,
@@ -54,14 +76,14 @@ final class PlanRequests {
                         @NotBlank String reason, String decisionRef, LocalDate decisionDate) {
     }
 
-    record CorrectBaseline(Integer year, BigDecimal value, String unit, @NotNull LocalDate effectiveFrom,
+    record CorrectBaseline(Integer year, @Figure BigDecimal value, String unit, @NotNull LocalDate effectiveFrom,
                            @NotBlank String reason, String decisionRef) {
     }
 
     record Retire(@NotNull LocalDate effectiveFrom, @NotBlank String reason, String decisionRef) {
     }
 
-    record SetMilestone(@NotNull Integer year, @NotNull BigDecimal value, String unit, LocalDate effectiveFrom,
+    record SetMilestone(@NotNull Integer year, @NotNull @Figure BigDecimal value, String unit, LocalDate effectiveFrom,
                         String reason, String decisionRef) {
     }
 
@@ -120,12 +142,12 @@ final class PlanRequests {
     }
 
     record RecordFinding(String id, @NotNull SubjectKind subjectKind, @NotBlank String subjectCode,
-                         @NotNull Integer year, BigDecimal observedValue, String unit,
+                         @NotNull Integer year, @Figure BigDecimal observedValue, String unit,
                          @NotNull Assessment assessment, String evidenceRef, String note,
                          @NotNull LocalDate effectiveFrom, FindingSpan span) {
     }
 
-    record CorrectFinding(BigDecimal observedValue, String unit, Assessment assessment, String evidenceRef,
+    record CorrectFinding(@Figure BigDecimal observedValue, String unit, Assessment assessment, String evidenceRef,
                           String note, @NotNull LocalDate effectiveFrom, @NotBlank String reason) {
     }
 

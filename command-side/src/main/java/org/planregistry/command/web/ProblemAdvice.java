@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -18,6 +19,8 @@ import org.planregistry.command.importing.ImportConflict;
 import org.planregistry.command.importing.InvalidPlanDocument;
 import org.planregistry.command.plan.IdempotencyKeyReused;
 import org.planregistry.command.plan.PlanRuleViolation;
+import org.planregistry.httpguard.BodyTooLarge;
+import org.planregistry.httpguard.Shown;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -112,6 +115,14 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                                                                   @NonNull HttpHeaders headers,
                                                                   @NonNull HttpStatusCode status,
                                                                   @NonNull WebRequest request) {
+        var tooLarge = BodyTooLarge.in(e);
+        if (tooLarge.isPresent()) {
+            // the limit was passed while Jackson read a field: not a malformed body but one too large (BodyLimits)
+            ProblemDetail problem = problem(HttpStatus.PAYLOAD_TOO_LARGE, "body", tooLarge.get().reason());
+            problem.setProperty("limit", tooLarge.get().limit());
+            return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).header(HttpHeaders.CONNECTION, "close")
+                    .body(problem);
+        }
         String field = null;
         String reason = "the body is not valid JSON";
         if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
@@ -119,6 +130,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
                     .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                     .collect(Collectors.joining(".")).replace(".[", "[");
             reason = reasonFor(mapping);
+        } else if (e.getCause() instanceof JsonProcessingException syntax) {
+            // The parser's own words say what is wrong and where; they name no class of ours.
+            reason = "the body is not valid JSON: " + withoutTypes(syntax.getOriginalMessage())
+                    + (syntax.getLocation() == null ? "" : " (line " + syntax.getLocation().getLineNr()
+                    + ", column " + syntax.getLocation().getColumnNr() + ")");
+        } else if (e.getCause() == null && String.valueOf(e.getMessage()).startsWith("Required request body")) {
+            reason = "the body is missing: send the command as a JSON object";
         }
         return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, field,
                 field == null ? reason : field + ": " + reason));
@@ -127,24 +145,51 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
     private static String reasonFor(JsonMappingException e) {
         if (e instanceof InvalidFormatException format) {
             Class<?> type = format.getTargetType();
+            String value = Shown.value(format.getValue());
+            if (type == String.class) {
+                return withoutTypes(e.getOriginalMessage());
+            }
             if (type.isEnum()) {
-                return "'" + format.getValue() + "' is not one of " + Arrays.toString(type.getEnumConstants());
+                return "'" + value + "' is not one of " + Arrays.toString(type.getEnumConstants());
             }
             if (type == LocalDate.class) {
-                return "'" + format.getValue() + "' is not a date (YYYY-MM-DD)";
+                return "'" + value + "' is not a date (YYYY-MM-DD)";
             }
             if (type == BigDecimal.class || Number.class.isAssignableFrom(type) || type.isPrimitive()) {
-                return "'" + format.getValue() + "' is not a number";
+                return "'" + value + "' is not a number";
             }
-            return "'" + format.getValue() + "' is not a valid " + type.getSimpleName();
+            return "'" + value + "' is not a valid " + type.getSimpleName();
         }
         if (e instanceof UnrecognizedPropertyException) {
             return "is not a known field";
         }
         if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
-            return "expected a " + mismatch.getTargetType().getSimpleName();
+            return "expected " + inWords(mismatch.getTargetType());
         }
-        return e.getOriginalMessage();
+        return withoutTypes(e.getOriginalMessage());
+    }
+
+    /** A field's type as the client knows it (JSON), not as Java names it. */
+    private static String inWords(Class<?> type) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.toString(type.getEnumConstants());
+        }
+        if (type == LocalDate.class) {
+            return "a date (YYYY-MM-DD)";
+        }
+        if (type == String.class) {
+            return "text";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return List.class.isAssignableFrom(type) ? "a list" : "an object";
+    }
+
+    /** A parser's message without the Java types it names: the client needs the value and the place only. */
+    private static String withoutTypes(String message) {
+        return Shown.value(String.valueOf(message).replaceAll("`[^`]*`", "this field's type")
+                .replaceAll("\\b(?:[a-z]+\\.)+[A-Z]\\w*(?:\\$\\w+)*", "this field's type"), 300);
     }
 
     /** A path the command API does not have: a 404 problem naming it, not the framework's "No static resource". */

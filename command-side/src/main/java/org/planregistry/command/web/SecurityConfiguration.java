@@ -2,6 +2,7 @@ package org.planregistry.command.web;
 
 import java.time.Clock;
 
+import org.planregistry.httpguard.SecurityHeaders;
 import org.planregistry.signin.AccessRules;
 import org.planregistry.signin.BearerTokens;
 import org.planregistry.signin.RegistrySecurity;
@@ -12,7 +13,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -47,7 +47,7 @@ class SecurityConfiguration {
             ObjectProvider<JwtDecoder> jwt)
             throws Exception {
         return RegistrySecurity.chain(http, rules(), users, jwt.getIfAvailable(),
-                BearerTokens.configured(settings), Clock.systemUTC(), Customizer.withDefaults());
+                BearerTokens.configured(settings), Clock.systemUTC(), SecurityHeaders::apply);
     }
 
     @Bean

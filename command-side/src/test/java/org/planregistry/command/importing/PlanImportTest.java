@@ -372,6 +372,18 @@ class PlanImportTest extends CommandSideTest {
     }
 
     @Test
+    void aNumberWithAHugeExponentIsRejectedBeforeAnythingExpandsIt() {
+        // The schema validator would expand it into a billion digits and run out of memory.
+        Map<String, Object> error = rejected(smallPlan("BAD-EXPONENT").replace("ABOUT", "1e999999999"),
+                "application/yaml", "/indicators/0/target/qualifier");
+        assertThat((String) error.get("reason")).contains("out of range");
+        assertThat(PlanDocumentReader.outOfRange("6400")).isFalse();
+        assertThat(PlanDocumentReader.outOfRange("1.5e3")).isFalse();
+        assertThat(PlanDocumentReader.outOfRange("-1e-999999999")).isTrue();
+        assertThat(PlanDocumentReader.outOfRange("1" + "0".repeat(60))).isTrue();
+    }
+
+    @Test
     void anUnknownQualifierIsRejected() {
         rejected(smallPlan("BAD-QUALIFIER").replace("ABOUT", "ROUGHLY"), "application/yaml",
                 "/indicators/0/target/qualifier");

@@ -75,7 +75,8 @@ public class AuditStore {
     public void forEach(AuditFilter filter, long after, long limit, Predicate<AuditEntry> consumer) {
         long head = head();
         long sent = 0;
-        for (long from = after + 1; from <= head; from += BATCH) {
+        // after + 1 would overflow for after = Long.MAX_VALUE and walk the whole range of longs, batch by batch
+        for (long from = after + 1; after < head && from <= head; from += BATCH) {
             for (AuditEntry entry : batch(from, Math.min(head, from + BATCH - 1))) {
                 if (filter.matches(entry)) {
                     if (sent++ == limit || !consumer.test(entry)) {

@@ -6,16 +6,20 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.regex.Pattern;
 
 /**
  * Reads query parameters strictly and says exactly what is wrong with a bad one. Parameters arrive as strings and
  * are parsed here rather than by Spring's conversion, so every mistake becomes the same 400 problem naming the
- * parameter, the value and the expected form.
+ * parameter, the value and the expected form. Nothing is trimmed: {@code String.trim} would also drop a NUL or a
+ * line break around a date, and a value the registry reads must be exactly the value it was sent.
  */
 public final class QueryParameters {
 
     private static final String DATE_FORM = "must be a date YYYY-MM-DD";
     private static final String INSTANT_FORM = "must be an ISO-8601 instant such as 2024-01-01T00:00:00Z";
+    /** ASCII digits only: Java's number parsers also take other scripts' digits (１ is 1 to Long.parseLong). */
+    private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,19}");
 
     private QueryParameters() {
     }
@@ -47,7 +51,7 @@ public final class QueryParameters {
             throw QueryProblem.badParameter(name, raw, "is required and " + DATE_FORM);
         }
         try {
-            return LocalDate.parse(raw.trim());
+            return LocalDate.parse(raw);
         } catch (DateTimeParseException e) {
             throw QueryProblem.badParameter(name, raw, DATE_FORM);
         }
@@ -69,7 +73,7 @@ public final class QueryParameters {
         if (isAbsent(raw)) {
             return null;
         }
-        String text = raw.trim();
+        String text = raw;
         if (text.length() == 10) {
             LocalDate day = requiredDate(name, text);
             return upper ? day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant().minusNanos(1)
@@ -84,7 +88,7 @@ public final class QueryParameters {
             return fallback;
         }
         try {
-            long value = Long.parseLong(raw.trim());
+            long value = Long.parseLong(wholeNumber(raw));
             if (value < 0) {
                 throw QueryProblem.badParameter(name, raw, "must not be negative");
             }
@@ -99,7 +103,7 @@ public final class QueryParameters {
             return fallback;
         }
         try {
-            int value = Integer.parseInt(raw.trim());
+            int value = Integer.parseInt(wholeNumber(raw));
             if (value < 1 || value > max) {
                 throw QueryProblem.badParameter(name, raw, "must be between 1 and " + max);
             }
@@ -109,9 +113,17 @@ public final class QueryParameters {
         }
     }
 
+    private static String wholeNumber(String raw) {
+        String text = raw;
+        if (!WHOLE_NUMBER.matcher(text).matches()) {
+            throw new NumberFormatException(text);
+        }
+        return text;
+    }
+
     private static Instant parseInstant(String name, String raw, String form) {
         // An unencoded '+' of an offset arrives as a space; read it as the '+' the client meant.
-        String text = raw.trim().replace(' ', '+');
+        String text = raw.replace(' ', '+');
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException notUtc) {

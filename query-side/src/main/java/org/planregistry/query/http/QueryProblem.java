@@ -2,6 +2,7 @@ package org.planregistry.query.http;
 
 import java.time.Duration;
 
+import org.planregistry.httpguard.Shown;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -19,10 +20,12 @@ public final class QueryProblem extends ErrorResponseException {
 
     /** 400: a parameter is malformed or out of range; names the parameter, the value given and why it is wrong. */
     public static QueryProblem badParameter(String parameter, String value, String reason) {
+        // The value is quoted shortened and with invisible characters escaped: it is the client's, maybe hostile.
+        String shown = value == null ? null : Shown.value(value);
         QueryProblem problem = new QueryProblem(HttpStatus.BAD_REQUEST, "Bad parameter",
-                parameter + ": " + reason + (value == null ? "" : ", got '" + value + "'"));
+                parameter + ": " + reason + (value == null ? "" : ", got '" + shown + "'"));
         problem.getBody().setProperty("parameter", parameter);
-        problem.getBody().setProperty("value", value);
+        problem.getBody().setProperty("value", shown);
         return problem;
     }
 

@@ -2,6 +2,7 @@ package org.planregistry.query.http;
 
 import java.time.Clock;
 
+import org.planregistry.httpguard.SecurityHeaders;
 import org.planregistry.signin.AccessRules;
 import org.planregistry.signin.BearerTokens;
 import org.planregistry.signin.RegistrySecurity;
@@ -63,13 +64,14 @@ class SecurityConfiguration {
                 jwt.getIfAvailable(), BearerTokens.configured(settings), clock,
                 // Written before the request is handled: an event stream's response is written by another thread
                 // as soon as it starts, and headers added after the handler returned would race with it.
-                headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
-                    @Override
-                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
-                        filter.setShouldWriteHeadersEagerly(true);
-                        return filter;
-                    }
-                }));
+                headers -> SecurityHeaders.apply(headers)
+                        .withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                            @Override
+                            public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                                filter.setShouldWriteHeadersEagerly(true);
+                                return filter;
+                            }
+                        }));
     }
 
     @Bean

@@ -64,7 +64,7 @@ class PlanIntegrityController {
         long first = QueryParameters.sequence("from", from, 0);
         int size = QueryParameters.limit("limit", limit, MAX_EVENTS, MAX_EVENTS);
         List<StoredEvents.StoredEvent> page = stored.page(plan, first, size);
-        if (page.isEmpty() && first == 0) {
+        if (page.isEmpty() && (first == 0 || stored.page(plan, 0, 1).isEmpty())) {
             throw QueryProblem.notFound("plan", "no plan " + plan + " has been recorded");
         }
         return new StoredPage(plan, page, page.size() < size ? null : first + size);

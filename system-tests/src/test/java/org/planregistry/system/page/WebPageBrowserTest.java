@@ -17,6 +17,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.planregistry.eventstore.TestMongo;
@@ -201,6 +203,37 @@ class WebPageBrowserTest {
         browser.findElement(By.id("previous-change")).click();
         awaitText(I01_TARGET, "6400左右");
         assertThat(browser.findElement(By.id("as-of")).getAttribute("value")).isLessThan("2024-01-01");
+    }
+
+    /**
+     * The query side's Content-Security-Policy (docs/security.md) blocks nothing the page, the report and Swagger UI
+     * use.
+     */
+    @Test
+    void theContentSecurityPolicyBlocksNothingThePageUses() {
+        browser.manage().logs().get(LogType.BROWSER);
+        open("?plan=" + PLAN + "&asOf=2024-06-30&indicator=I01");
+        awaitText(I01_TARGET, "7000左右");
+        shown(By.id("chart"));
+        waiting().until(d -> !plannedPath().isEmpty());
+        for (String view : List.of("audit", "compare&from=2023-12-31&to=2024-06-30", "verify")) {
+            open("?plan=" + PLAN + "&asOf=2024-06-30&view=" + view);
+            waiting().until(d -> d.findElements(By.cssSelector("main[aria-busy]")).isEmpty());
+        }
+        browser.get(page + "report.html?plan=" + PLAN + "&asOf=2024-06-30");
+        awaitText(By.tagName("body"), "I01");
+        browser.get(page + "swagger-ui/index.html");
+        waiting().until(d -> !d.findElements(By.cssSelector(".opblock")).isEmpty());
+
+        assertThat(browser.manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
+                .noneMatch(message -> message.contains("Content Security Policy") || message.contains("Refused to"));
+
+        // and the console does report what the policy blocks: an image from elsewhere
+        browser.executeScript("const img = document.createElement('img'); img.src = 'https://example.invalid/x.png';"
+                + "document.body.append(img)");
+        waiting().until(d -> d.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .anyMatch(entry -> entry.getMessage().contains("Content Security Policy")));
     }
 
     @Test
