@@ -30,7 +30,7 @@ class QuerySideArchitectureTest {
             .matching("org.planregistry.query.(*)..")
             .should().notDependOnEachOther()
             .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage("..query.timeline..",
-                    "..query.event..", "..query.consistency..", "..query.http.."))
+                    "..query.event..", "..query.consistency..", "..query.segments..", "..query.http.."))
             // Kafka carries the outward stream's own envelope (PlanCloudEvents), so the publisher uses it.
             .ignoreDependency(resideInAPackage("..query.kafka.."), resideInAPackage("..query.eventstream.."));
 

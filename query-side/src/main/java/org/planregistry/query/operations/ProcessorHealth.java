@@ -1,10 +1,13 @@
 package org.planregistry.query.operations;
 
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.planregistry.query.consistency.ViewProgress;
+import org.planregistry.query.segments.SharedSegments;
+import org.planregistry.query.segments.StoredSegment;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -22,13 +25,15 @@ class ProcessorHealth extends AbstractHealthIndicator {
 
     private final ProcessorLag processors;
     private final ViewProgress views;
+    private final SharedSegments segments;
     private final long maxLag;
 
-    ProcessorHealth(ProcessorLag processors, ViewProgress views,
+    ProcessorHealth(ProcessorLag processors, ViewProgress views, SharedSegments segments,
                     @Value("${registry.health.max-lag:10000}") long maxLag) {
         super("the tracking processors' state could not be read");
         this.processors = processors;
         this.views = views;
+        this.segments = segments;
         this.maxLag = maxLag;
     }
 
@@ -51,11 +56,23 @@ class ProcessorHealth extends AbstractHealthIndicator {
                 details.put("errorMessage", state.errorMessage());
             }
             details.put("segmentsHeld", state.segments());
+            details.put("segments", owners(state.processor()));
             details.put("replaying", state.replaying());
             details.put("position", state.position().isPresent() ? state.position().getAsLong() : null);
             details.put("lag", state.lag().isPresent() ? state.lag().getAsLong() : null);
             builder.withDetail(state.processor(), details);
         }
+    }
+
+    /** Who holds each segment of the processor now ("segment 0" → owner), null for a segment no one holds. */
+    private Map<String, String> owners(String processor) {
+        Instant now = Instant.now();
+        Map<String, String> owners = new LinkedHashMap<>();
+        for (StoredSegment segment : segments.of(processor)) {
+            owners.put(String.valueOf(segment.segment()),
+                    segment.claimed(now, segments.claimTimeout()) ? segment.owner() : null);
+        }
+        return owners;
     }
 
     /** DOWN if any processor is in error, else OUT_OF_SERVICE if any lags more than {@code maxLag}, else UP. */
