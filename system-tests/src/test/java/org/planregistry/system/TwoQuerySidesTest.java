@@ -69,8 +69,10 @@ class TwoQuerySidesTest {
                 String one = owner(first);
                 String two = owner(second);
 
-                awaitOwners(db, owners -> owners.equals(Set.of(one, two)), Duration.ofSeconds(60),
+                Duration split = awaitOwners(db, owners -> owners.equals(Set.of(one, two)), Duration.ofSeconds(60),
                         "each query side holds a segment of every view");
+                System.out.printf("Segments split between the two query sides %d ms after the second was live%n",
+                        split.toMillis());
                 HttpResponse<String> rebuild = post(first.baseUrl() + "/api/admin/views/rebuild", "operator",
                         RegistryApps.OPERATOR_PASSWORD);
                 assertThat(rebuild.statusCode()).as("a rebuild while another instance shares the views: %s",
