@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.lang.management.ManagementFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.TrackingEventProcessor;
@@ -88,6 +89,11 @@ class OperabilityTest extends QuerySideTestSupport {
             assertThat(processor.path("running").asBoolean()).as("%s running", view).isTrue();
             assertThat(processor.path("error").asBoolean()).as("%s in error", view).isFalse();
             assertThat(processor.path("lag").isNumber()).as("%s lag: %s", view, processor).isTrue();
+            // Alone, this instance holds every segment of the view, and says who holds each.
+            String self = ManagementFactory.getRuntimeMXBean().getName();
+            assertThat(processor.path("segmentsHeld").asInt()).as("%s segments held", view)
+                    .isEqualTo(processor.path("segments").size()).isGreaterThan(1);
+            processor.path("segments").forEach(owner -> assertThat(owner.asText()).isEqualTo(self));
         }
 
         JsonNode readiness = read(operator("/actuator/health/readiness").getBody());

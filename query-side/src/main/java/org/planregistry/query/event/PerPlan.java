@@ -7,8 +7,9 @@ import org.planregistry.api.PlanEvent;
 
 /**
  * The views' sequencing policy: all events of one plan belong to one segment, handled in store order. Every
- * view document belongs to one plan (plan, element, audit entry, remembered facts), so it has one writer at a time
- * however many segments and instances share the view. The plan code is what the aggregate identifier is today;
+ * view document belongs to one plan (plan, element, audit entry, remembered facts; the one link between plans, an
+ * indicator's "continued by", is kept apart), so it has one writer at a time however many segments and instances
+ * share the view. The plan code is what the aggregate identifier is today;
  * naming it makes the rule independent of how the command side identifies its aggregates.
  */
 public final class PerPlan implements SequencingPolicy<EventMessage<?>> {

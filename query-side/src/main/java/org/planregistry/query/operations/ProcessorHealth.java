@@ -1,13 +1,11 @@
 package org.planregistry.query.operations;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.planregistry.query.consistency.ViewProgress;
 import org.planregistry.query.segments.SharedSegments;
-import org.planregistry.query.segments.StoredSegment;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -56,23 +54,14 @@ class ProcessorHealth extends AbstractHealthIndicator {
                 details.put("errorMessage", state.errorMessage());
             }
             details.put("segmentsHeld", state.segments());
-            details.put("segments", owners(state.processor()));
+            Map<String, String> holders = new LinkedHashMap<>();
+            segments.holders(state.processor()).forEach((segment, owner) -> holders.put(segment.toString(), owner));
+            details.put("segments", holders);
             details.put("replaying", state.replaying());
             details.put("position", state.position().isPresent() ? state.position().getAsLong() : null);
             details.put("lag", state.lag().isPresent() ? state.lag().getAsLong() : null);
             builder.withDetail(state.processor(), details);
         }
-    }
-
-    /** Who holds each segment of the processor now ("segment 0" → owner), null for a segment no one holds. */
-    private Map<String, String> owners(String processor) {
-        Instant now = Instant.now();
-        Map<String, String> owners = new LinkedHashMap<>();
-        for (StoredSegment segment : segments.of(processor)) {
-            owners.put(String.valueOf(segment.segment()),
-                    segment.claimed(now, segments.claimTimeout()) ? segment.owner() : null);
-        }
-        return owners;
     }
 
     /** DOWN if any processor is in error, else OUT_OF_SERVICE if any lags more than {@code maxLag}, else UP. */

@@ -7,7 +7,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
@@ -55,6 +57,14 @@ public class SharedSegments {
         }
         segments.sort(Comparator.comparingInt(StoredSegment::segment));
         return segments;
+    }
+
+    /** Who holds each segment of {@code processor} now, by segment; null for a segment no instance holds. */
+    public Map<Integer, String> holders(String processor) {
+        Instant now = clock.instant();
+        Map<Integer, String> holders = new LinkedHashMap<>();
+        of(processor).forEach(s -> holders.put(s.segment(), s.claimed(now, claimTimeout) ? s.owner() : null));
+        return holders;
     }
 
     /** The instances other than {@code self} that hold a segment of {@code processor} now. */
