@@ -2,12 +2,12 @@ package org.planregistry.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
-import java.lang.management.ManagementFactory;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.eventhandling.TrackingEventProcessor;
