@@ -2,6 +2,8 @@ package org.planregistry.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Predicate;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -62,9 +65,11 @@ class TwoQuerySidesTest {
              MongoClient client = MongoClients.create(store.connectionString())) {
             String uri = store.connectionString() + "/" + DB;
             MongoDatabase db = client.getDatabase(DB);
+            // The three applications start at once: their start-ups overlap instead of adding up.
+            CompletableFuture<AppProcess> startingFirst = querySide(uri, "query-1");
+            CompletableFuture<AppProcess> startingSecond = querySide(uri, "query-2");
             ConfigurableApplicationContext commandSide = RegistryApps.commandSide(uri);
-            try (AppProcess first = AppProcess.start("query", uri, work, "query-1", SETTINGS);
-                 AppProcess second = AppProcess.start("query", uri, work, "query-2", SETTINGS)) {
+            try (AppProcess first = startingFirst.join(); AppProcess second = startingSecond.join()) {
                 String command = RegistryApps.baseUrl(commandSide);
                 String one = owner(first);
                 String two = owner(second);
@@ -144,9 +149,26 @@ class TwoQuerySidesTest {
                 assertThat(all).hasSize(written + PLANS.size()).doesNotHaveDuplicates();
                 assertNoVersionTwice(db);
             } finally {
+                stopWhenStarted(startingFirst);
+                stopWhenStarted(startingSecond);
                 commandSide.close();
             }
         }
+    }
+
+    private CompletableFuture<AppProcess> querySide(String uri, String name) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return AppProcess.start("query", uri, work, name, SETTINGS);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    /** Kills a query side whose start went on while the test failed (closing twice does nothing). */
+    private static void stopWhenStarted(CompletableFuture<AppProcess> starting) {
+        starting.thenAccept(AppProcess::close);
     }
 
     /** A process as the token store names the owner of its claims ({@code pid@host}): by its pid. */
