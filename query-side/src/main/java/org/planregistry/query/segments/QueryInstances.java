@@ -1,6 +1,7 @@
 package org.planregistry.query.segments;
 
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
 
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
@@ -29,6 +30,7 @@ public class QueryInstances {
 
     static final String COLLECTION = "query_instances";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final Duration FORGOTTEN_AFTER = Duration.ofHours(1);
 
     private final MongoCollection<Document> instances;
     private final Clock clock;
@@ -47,9 +49,11 @@ public class QueryInstances {
         return self;
     }
 
+    /** Records this instance as seen now, and forgets instances not seen for an hour (killed ones never withdraw). */
     void announce() {
-        instances.replaceOne(eq("_id", self), new Document("_id", self)
-                .append("seenAt", clock.millis()), UPSERT);
+        long now = clock.millis();
+        instances.replaceOne(eq("_id", self), new Document("_id", self).append("seenAt", now), UPSERT);
+        instances.deleteMany(lt("seenAt", now - FORGOTTEN_AFTER.toMillis()));
     }
 
     void withdraw() {
