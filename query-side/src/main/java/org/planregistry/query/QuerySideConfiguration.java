@@ -6,12 +6,16 @@ import java.time.ZoneId;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.planregistry.eventstore.EventJson;
+import org.planregistry.query.event.PerPlan;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The query side's wiring that is not a view: the registry's clock, the JSON conventions, failing projections. */
+/**
+ * The query side's wiring that is not a view: the registry's clock, the JSON conventions, failing projections, the
+ * views' sequencing policy.
+ */
 @Configuration
 class QuerySideConfiguration {
 
@@ -39,5 +43,11 @@ class QuerySideConfiguration {
     ConfigurerModule failingProjectionsRetry() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+    }
+
+    /** The views' sequencing policy ({@code sequencing-policy: perPlan} in application.yml): one plan, one segment. */
+    @Bean
+    PerPlan perPlan() {
+        return new PerPlan();
     }
 }

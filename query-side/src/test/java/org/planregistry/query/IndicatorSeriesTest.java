@@ -15,6 +15,7 @@ import org.planregistry.api.Nature;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanEvent.IndicatorAdoptedEvent;
 import org.planregistry.api.PlanEvent.IndicatorContinuityDeclaredEvent;
+import org.planregistry.api.PlanEvent.IndicatorTargetRevisedEvent;
 import org.planregistry.api.PlanEvent.PlanAdoptedEvent;
 import org.planregistry.api.Qualifier;
 import org.planregistry.api.Target;
@@ -52,5 +53,33 @@ class IndicatorSeriesTest extends QuerySideTestSupport {
                 .isEqualTo("6400");
         assertThat(before.path("segments")).as("the link was not recorded yet").hasSize(1);
         assertThat(before.path("segments").get(0).path("continues").isNull()).isTrue();
+    }
+
+    /**
+     * The link belongs to the successor plan's event, the predecessor's document to the predecessor's events, which
+     * another segment (or instance) may handle: a later change of the predecessor's indicator keeps the link.
+     */
+    @Test
+    void theLinkSurvivesLaterChangesOfThePredecessor() {
+        ShenzhenPlan.adopt(registrar, "LINKED-14");
+        registrar.record("2026-03-02T02:00:00Z", new PlanAdoptedEvent("LINKED-15", "示例规划（非真实数据）", null,
+                "2026-03", SUCCESSOR_ADOPTED, new Period(2026, 2030), null, "example"));
+        registrar.record("2026-03-02T02:00:00Z", new IndicatorAdoptedEvent("LINKED-15", "I07", 7, "总体指标", null,
+                "金融业增加值", "亿元", Nature.EXPECTED, new Baseline(2025, new BigDecimal("6300")),
+                new Target(2030, new BigDecimal("8000"), Qualifier.ABOUT), List.of(), SUCCESSOR_ADOPTED, null, null));
+        registrar.record("2026-03-03T02:00:00Z", new IndicatorContinuityDeclaredEvent("LINKED-15",
+                "I07", new IndicatorRef("LINKED-14", "I01"), new FinalObservation(2025, new BigDecimal("6300"), "F",
+                "F-F1"), new Baseline(2025, new BigDecimal("6300")), null, SUCCESSOR_ADOPTED));
+        long revised = registrar.record("2026-03-04T02:00:00Z", new IndicatorTargetRevisedEvent("LINKED-14", "I01",
+                new Target(2025, new BigDecimal("6400"), Qualifier.ABOUT),
+                new Target(2025, new BigDecimal("6500"), Qualifier.ABOUT), LocalDate.of(2025, 6, 1),
+                "final adjustment", null));
+
+        // A plan's own document proves its own events; the link is the successor's event, in the successor's segment.
+        get("/api/plans/LINKED-15/indicators/I07/series?minSequence=" + revised);
+        JsonNode forwards = get("/api/plans/LINKED-14/indicators/I01/series?minSequence=" + revised);
+
+        assertThat(forwards.path("segments")).extracting(s -> s.path("plan").asText() + " " + s.path("indicator")
+                .asText()).containsExactly("LINKED-14 I01", "LINKED-15 I07");
     }
 }

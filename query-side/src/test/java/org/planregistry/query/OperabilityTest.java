@@ -2,6 +2,7 @@ package org.planregistry.query;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.management.ManagementFactory;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
@@ -88,6 +89,11 @@ class OperabilityTest extends QuerySideTestSupport {
             assertThat(processor.path("running").asBoolean()).as("%s running", view).isTrue();
             assertThat(processor.path("error").asBoolean()).as("%s in error", view).isFalse();
             assertThat(processor.path("lag").isNumber()).as("%s lag: %s", view, processor).isTrue();
+            // Alone, this instance holds every segment of the view, and says who holds each.
+            String self = ManagementFactory.getRuntimeMXBean().getName();
+            assertThat(processor.path("segmentsHeld").asInt()).as("%s segments held", view)
+                    .isEqualTo(processor.path("segments").size()).isGreaterThan(1);
+            processor.path("segments").forEach(owner -> assertThat(owner.asText()).isEqualTo(self));
         }
 
         JsonNode readiness = read(operator("/actuator/health/readiness").getBody());

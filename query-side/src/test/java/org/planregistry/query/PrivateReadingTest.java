@@ -5,11 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** A registry whose plans are not public yet: every reading path needs a sign-in; the page's files stay open. */
 @TestPropertySource(properties = "registry.access.public-reading=false")
 class PrivateReadingTest extends QuerySideTestSupport {
+
+    @DynamicPropertySource
+    static void ownStore(DynamicPropertyRegistry registry) {
+        registry.add("spring.data.mongodb.uri", () -> ownDatabase("private-reading"));
+    }
 
     @Test
     void readingNeedsASignInOfAnyRoleAndThePageStillOpens() {

@@ -30,7 +30,8 @@ class QuerySideArchitectureTest {
             .matching("org.planregistry.query.(*)..")
             .should().notDependOnEachOther()
             .ignoreDependency(DescribedPredicate.alwaysTrue(), resideInAnyPackage("..query.timeline..",
-                    "..query.event..", "..query.consistency..", "..query.http..", "..query.access.."))
+                    "..query.event..", "..query.consistency..", "..query.segments..", "..query.http..",
+                    "..query.access.."))
             // Kafka carries the outward stream's own envelope (PlanCloudEvents), so the publisher uses it.
             .ignoreDependency(resideInAPackage("..query.kafka.."), resideInAPackage("..query.eventstream.."));
 

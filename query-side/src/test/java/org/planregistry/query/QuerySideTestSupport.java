@@ -66,6 +66,14 @@ abstract class QuerySideTestSupport {
         registry.add("spring.data.mongodb.uri", () -> MONGO.uri("registry"));
     }
 
+    /**
+     * A database of its own on the shared server, for a test class whose settings make a second Spring context: in
+     * the shared database its processors would take their share of the views' segments from the first context.
+     */
+    static String ownDatabase(String name) {
+        return MONGO.uri(name);
+    }
+
     @BeforeEach
     void registrar() {
         registrar = new Registrar(eventStore);

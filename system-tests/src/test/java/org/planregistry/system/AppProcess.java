@@ -71,6 +71,11 @@ final class AppProcess implements AutoCloseable {
         return app;
     }
 
+    /** The process id: Axon's token store names a claim's owner {@code pid@host}. */
+    long pid() {
+        return process.pid();
+    }
+
     String baseUrl() {
         return "http://127.0.0.1:" + port;
     }

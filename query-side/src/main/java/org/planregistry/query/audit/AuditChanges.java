@@ -26,9 +26,9 @@ import org.planregistry.query.event.RecordedEvent;
 
 /**
  * What one batch of events adds to the audit log: which of its entries the log already holds and the remembered
- * facts its events need, each read with one look-up at the start; the new entries, the facts to remember and the
- * new head, written once at the end — entries and facts before the head, so that the head never passes an entry
- * that is not there.
+ * facts its events need, each read with one look-up at the start; the new entries and the facts to remember, written
+ * once at the end. The log's head is where the processor's segments have got, which moves only after these
+ * writes, so the head never passes an entry that is not there.
  */
 final class AuditChanges implements EventBatch.Changes {
 
@@ -40,7 +40,6 @@ final class AuditChanges implements EventBatch.Changes {
     private final Map<String, Memory> memories = new HashMap<>();
     private final List<WriteModel<Document>> entries = new ArrayList<>();
     private final Set<String> remembered = new LinkedHashSet<>();
-    private long head = -1;
 
     AuditChanges(AuditStore store, List<? extends EventMessage<?>> batch) {
         this.store = store;
@@ -84,10 +83,6 @@ final class AuditChanges implements EventBatch.Changes {
         remembered.add(key);
     }
 
-    void advanceHead(long position) {
-        head = Math.max(head, position);
-    }
-
     @Override
     public void write() {
         if (!entries.isEmpty()) {
@@ -100,9 +95,6 @@ final class AuditChanges implements EventBatch.Changes {
                 facts.add(ForwardWrites.replace(key, AuditStore.toDocument(key, memory), memory.lastSequence()));
             }
             ForwardWrites.write(store.memory(), facts); // a newer memory stored by another instance is kept
-        }
-        if (head >= 0) {
-            store.advanceHead(head);
         }
     }
 }

@@ -3,10 +3,7 @@ package org.planregistry.query.audit;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventhandling.WrappedToken;
 import org.planregistry.api.PlanEvent;
 import org.planregistry.query.audit.AuditStore.Memory;
 import org.planregistry.query.audit.ChangeInWords.Description;
@@ -16,9 +13,9 @@ import org.springframework.stereotype.Component;
 /**
  * Keeps the audit log: one entry per event, keyed by global sequence, with the change in words. Idempotent: an entry
  * already written is not written again, and remembered facts move only forward, so a re-delivered event changes
- * nothing. After each event the log's head advances to the highest position below which no event can still arrive
- * (the tracking token's first open gap), so a page never ends past an event that has yet to be committed. Changes
- * are buffered per batch of events ({@link AuditChanges}) and written at its end.
+ * nothing. The log's head is where every segment of the processor has got, below its first open gap
+ * ({@link AuditStore#head}), so a page never ends past an event that has yet to be committed. Changes are buffered
+ * per batch of events ({@link AuditChanges}) and written at its end.
  */
 @Component
 @ProcessingGroup(AuditStore.PROCESSING_GROUP)
@@ -31,7 +28,7 @@ class AuditProjection {
     }
 
     @EventHandler
-    void on(PlanEvent payload, EventMessage<?> message, TrackingToken token) {
+    void on(PlanEvent payload, EventMessage<?> message) {
         RecordedEvent event = RecordedEvent.of(message);
         AuditChanges changes = store.changes();
         String key = ChangeInWords.memoryKey(payload);
@@ -50,19 +47,10 @@ class AuditProjection {
                 changes.remember(key, description.factsAfter(), event.globalSequence());
             }
         }
-        changes.advanceHead(completeUpTo(token, event.globalSequence()));
     }
 
     @ResetHandler
     void reset() {
         store.clear();
-    }
-
-    private static long completeUpTo(TrackingToken token, long sequence) {
-        TrackingToken position = token == null ? null : WrappedToken.unwrapLowerBound(token);
-        if (position instanceof GapAwareTrackingToken gapAware && gapAware.hasGaps()) {
-            return gapAware.getGaps().first() - 1;
-        }
-        return position == null ? sequence : position.position().orElse(sequence);
     }
 }

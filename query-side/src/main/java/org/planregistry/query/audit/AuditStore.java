@@ -13,19 +13,21 @@ import java.util.stream.LongStream;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
-import com.mongodb.client.model.UpdateOptions;
-import com.mongodb.client.model.Updates;
 import org.axonframework.config.ConfigurerModule;
 import org.bson.Document;
 import org.planregistry.query.event.EventBatch;
+import org.planregistry.query.consistency.ViewProgress;
 import org.planregistry.query.timeline.ViewDocuments;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
 /**
  * The audit view in MongoDB: {@code audit} holds one entry per event keyed by its global sequence,
- * {@code audit_memory} the facts needed to describe later events in words, {@code view_positions} the head up to
- * which the log is complete.
+ * {@code audit_memory} the facts needed to describe later events in words. The head up to which the log is complete
+ * is where the lowest of its processor's segments has got ({@link ViewProgress#completeUpTo}): several instances may
+ * each work some of the segments, and a segment's token moves only once the entries of its batch are written (this
+ * instance's after the batch, the token store's in the batch's commit).
  *
  * <p>Pages are read by walking the sequence with {@code _id $in} batches from the cursor, filtering in memory: no
  * range scan, whatever the size of the log. A page examines at most {@link #MAX_EXAMINED} positions, so a rare
@@ -38,16 +40,16 @@ public class AuditStore {
     public static final String PROCESSING_GROUP = "audit";
     static final int MAX_EXAMINED = 10_000;
     private static final int BATCH = 500;
-    private static final String HEAD_ID = "audit";
 
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> memory;
-    private final MongoCollection<Document> positions;
+    /** Lazily: the processors' configuration is built from the handlers, whose projection needs this store. */
+    private final ObjectProvider<ViewProgress> progress;
 
-    AuditStore(MongoDatabase registryDatabase) {
+    AuditStore(MongoDatabase registryDatabase, ObjectProvider<ViewProgress> progress) {
         this.entries = registryDatabase.getCollection("audit");
         this.memory = registryDatabase.getCollection("audit_memory");
-        this.positions = registryDatabase.getCollection("view_positions");
+        this.progress = progress;
     }
 
     /** The entries matching {@code filter} after {@code after}, at most {@code limit}. */
@@ -89,8 +91,7 @@ public class AuditStore {
 
     /** The highest global sequence up to which the log is complete. */
     public long head() {
-        Document doc = positions.find(eq("_id", HEAD_ID)).first();
-        return doc == null ? 0 : doc.get("position", Number.class).longValue();
+        return progress.getObject().completeUpTo(PROCESSING_GROUP);
     }
 
     private List<AuditEntry> batch(long first, long last) {
@@ -145,15 +146,10 @@ public class AuditStore {
                 .append("lastSequence", memory.lastSequence());
     }
 
-    void advanceHead(long position) {
-        positions.updateOne(eq("_id", HEAD_ID), Updates.max("position", position), new UpdateOptions().upsert(true));
-    }
-
     /** Empties the log for a rebuild: dropped, not deleted document by document (one oplog entry each). */
     void clear() {
         entries.drop();
         memory.drop();
-        positions.deleteOne(eq("_id", HEAD_ID));
     }
 
     private static AuditEntry fromDocument(Document doc) {

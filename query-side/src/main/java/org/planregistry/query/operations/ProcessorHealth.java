@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.planregistry.query.consistency.ViewProgress;
+import org.planregistry.query.segments.SharedSegments;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.AbstractHealthIndicator;
 import org.springframework.boot.actuate.health.Health;
@@ -22,13 +23,15 @@ class ProcessorHealth extends AbstractHealthIndicator {
 
     private final ProcessorLag processors;
     private final ViewProgress views;
+    private final SharedSegments segments;
     private final long maxLag;
 
-    ProcessorHealth(ProcessorLag processors, ViewProgress views,
+    ProcessorHealth(ProcessorLag processors, ViewProgress views, SharedSegments segments,
                     @Value("${registry.health.max-lag:10000}") long maxLag) {
         super("the tracking processors' state could not be read");
         this.processors = processors;
         this.views = views;
+        this.segments = segments;
         this.maxLag = maxLag;
     }
 
@@ -51,6 +54,9 @@ class ProcessorHealth extends AbstractHealthIndicator {
                 details.put("errorMessage", state.errorMessage());
             }
             details.put("segmentsHeld", state.segments());
+            Map<String, String> holders = new LinkedHashMap<>();
+            segments.holders(state.processor()).forEach((segment, owner) -> holders.put(segment.toString(), owner));
+            details.put("segments", holders);
             details.put("replaying", state.replaying());
             details.put("position", state.position().isPresent() ? state.position().getAsLong() : null);
             details.put("lag", state.lag().isPresent() ? state.lag().getAsLong() : null);

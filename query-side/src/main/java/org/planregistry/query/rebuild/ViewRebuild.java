@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -16,6 +18,8 @@ import org.planregistry.query.consistency.ViewProgress;
 import org.planregistry.query.http.QueryProblem;
 import org.planregistry.query.rebuild.RebuildStatus.State;
 import org.planregistry.query.rebuild.RebuildStatus.ViewStatus;
+import org.planregistry.query.segments.QueryInstances;
+import org.planregistry.query.segments.SharedSegments;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -26,8 +30,11 @@ import org.springframework.stereotype.Component;
  * which it replays the whole store. Progress is logged every second as "replayed N of M events" until every view has
  * replayed up to where it stood at the reset; queries wait or answer 503 while a view replays.
  *
- * <p>Resetting needs every segment's token: with several query-side instances, the others must stop their
- * processors first, or the reset fails and the processors are restarted unchanged (409).
+ * <p>Resetting needs every segment's token. With several query-side instances sharing the views' segments, the
+ * rebuild is refused (409) while any other instance is present or holds a segment, naming them: stop the others,
+ * rebuild on one, start the others again, and they go on with the rebuilt views (and the replay, if it is still
+ * running). Should another instance claim a segment in between anyway, the reset fails and the processors are
+ * restarted unchanged (409 as well).
  */
 @Component
 public class ViewRebuild {
@@ -36,6 +43,8 @@ public class ViewRebuild {
     private static final Duration REPORT_EVERY = Duration.ofSeconds(1);
 
     private final ViewProgress progress;
+    private final SharedSegments segments;
+    private final QueryInstances instances;
     private final MongoEventStorageEngine storageEngine;
     private final Clock clock;
     private final ScheduledExecutorService monitor = Executors.newSingleThreadScheduledExecutor(runnable -> {
@@ -47,8 +56,11 @@ public class ViewRebuild {
             List.of(), null);
     private ScheduledFuture<?> reporting;
 
-    ViewRebuild(ViewProgress progress, MongoEventStorageEngine storageEngine, Clock clock) {
+    ViewRebuild(ViewProgress progress, SharedSegments segments, QueryInstances instances,
+                MongoEventStorageEngine storageEngine, Clock clock) {
         this.progress = progress;
+        this.segments = segments;
+        this.instances = instances;
         this.storageEngine = storageEngine;
         this.clock = clock;
     }
@@ -58,9 +70,10 @@ public class ViewRebuild {
         if (status.state() == State.RUNNING) {
             throw QueryProblem.conflict("a rebuild is already running: " + status.progress());
         }
+        List<String> views = progress.views();
+        refuseWhileShared(views);
         long target = storageEngine.lastAllocatedSequence();
         Instant started = clock.instant();
-        List<String> views = progress.views();
         log.info("Rebuilding views {} by replaying {} events", views, target);
         for (String view : views) {
             TrackingEventProcessor processor = processor(view);
@@ -83,6 +96,18 @@ public class ViewRebuild {
         reporting = monitor.scheduleAtFixedRate(this::report, REPORT_EVERY.toMillis(), REPORT_EVERY.toMillis(),
                 TimeUnit.MILLISECONDS);
         return status;
+    }
+
+    /** 409 naming the other query-side instances while any is present or holds a segment of a view. */
+    private void refuseWhileShared(List<String> views) {
+        Set<String> others = new TreeSet<>(instances.present());
+        views.forEach(view -> others.addAll(segments.otherOwners(view, instances.self())));
+        others.remove(instances.self());
+        if (!others.isEmpty()) {
+            throw QueryProblem.conflict("the views are shared with other query-side instances " + others
+                    + ", and a rebuild resets every segment of a view: stop the other query-side instances, rebuild"
+                    + " on this one, then start them again (they go on with the rebuilt views)");
+        }
     }
 
     public synchronized RebuildStatus status() {

@@ -59,8 +59,8 @@ final class ElementKeys {
         } else if (event instanceof IndicatorRetiredEvent e) {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof IndicatorContinuityDeclaredEvent e) {
-            return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()),
-                    ElementKind.INDICATOR.key(e.predecessor().planCode(), e.predecessor().indicatorCode()));
+            // The predecessor's end of the link is not in its document (see Continuations).
+            return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof MeasurementBasisSetEvent e) {
             return List.of(ElementKind.INDICATOR.key(plan, e.indicatorCode()));
         } else if (event instanceof FindingSpanStatedEvent e) {

@@ -137,7 +137,11 @@ class PlanElementProjection {
                 doc -> doc.withVersion(Attribute.RETIRED, Version.of(event, true)));
     }
 
-    /** Both ends of the link: the successor's indicator continues, the predecessor's is continued by it. */
+    /**
+     * Both ends of the link: the successor's indicator continues, the predecessor's is continued by it. The
+     * predecessor belongs to another plan, whose document this plan's events never write: its end of the link is
+     * kept apart ({@link Continuations}).
+     */
     @EventHandler
     void on(IndicatorContinuityDeclaredEvent continuity, EventMessage<?> message) {
         RecordedEvent event = RecordedEvent.of(message);
@@ -145,10 +149,9 @@ class PlanElementProjection {
                 event.globalSequence(), doc -> doc.withVersion(Attribute.CONTINUES, Version.of(event,
                         new Continuity(continuity.predecessor(), continuity.predecessorFinal(), continuity.baseline(),
                                 continuity.differenceReason()))));
-        store.changeElement(ElementKind.INDICATOR.key(continuity.predecessor().planCode(),
-                        continuity.predecessor().indicatorCode()), event.globalSequence(),
-                doc -> doc.withVersion(Attribute.CONTINUED_BY, Version.of(event,
-                        new IndicatorRef(event.plan(), continuity.indicatorCode()))));
+        store.linkContinuation(ElementKind.INDICATOR.key(continuity.predecessor().planCode(),
+                continuity.predecessor().indicatorCode()), Version.of(event,
+                new IndicatorRef(event.plan(), continuity.indicatorCode())));
     }
 
     @EventHandler

@@ -1,5 +1,6 @@
 package org.planregistry.query.timeline;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,22 +16,25 @@ import org.planregistry.query.event.EventBatch;
 /**
  * The plan and element documents one batch of events changes. They are loaded once — those the batch's events name
  * with one look-up per collection at the start, any other on first use — changed in memory event by event, and
- * written once at the end: elements first, then plans, so that a plan document never announces a sequence its
- * elements do not hold yet.
+ * written once at the end: elements first, then continuation links, then plans, so that a plan document never
+ * announces a sequence its elements do not hold yet.
  */
 final class TimelineChanges implements EventBatch.Changes {
 
     private final ViewCollection<PlanDocument> planCollection;
     private final ViewCollection<ElementDocument> elementCollection;
+    private final Continuations continuations;
     private final Map<String, Optional<PlanDocument>> plans = new HashMap<>();
     private final Map<String, Optional<ElementDocument>> elements = new HashMap<>();
     private final Map<String, PlanDocument> changedPlans = new LinkedHashMap<>();
     private final Map<String, ElementDocument> changedElements = new LinkedHashMap<>();
+    private final Map<String, List<Version>> links = new LinkedHashMap<>();
 
     TimelineChanges(ViewCollection<PlanDocument> planCollection, ViewCollection<ElementDocument> elementCollection,
-                    List<? extends EventMessage<?>> batch) {
+                    Continuations continuations, List<? extends EventMessage<?>> batch) {
         this.planCollection = planCollection;
         this.elementCollection = elementCollection;
+        this.continuations = continuations;
         Set<String> planCodes = new LinkedHashSet<>();
         Set<String> elementKeys = new LinkedHashSet<>();
         for (EventMessage<?> message : batch) {
@@ -61,9 +65,14 @@ final class TimelineChanges implements EventBatch.Changes {
         changedElements.put(element.key(), element);
     }
 
+    void link(String predecessorKey, Version link) {
+        links.computeIfAbsent(predecessorKey, key -> new ArrayList<>()).add(link);
+    }
+
     @Override
     public void write() {
         elementCollection.replace(changedElements.values());
+        continuations.add(links);
         planCollection.replace(changedPlans.values());
     }
 

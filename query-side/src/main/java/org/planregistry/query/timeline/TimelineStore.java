@@ -32,6 +32,7 @@ public class TimelineStore {
 
     private final ViewCollection<PlanDocument> plans;
     private final ViewCollection<ElementDocument> elements;
+    private final Continuations continuations;
 
     TimelineStore(MongoDatabase registryDatabase,
                   @Value("${registry.query.kept-documents:20000}") int keptDocuments) {
@@ -39,6 +40,7 @@ public class TimelineStore {
                 PlanDocument::code, PlanDocument::lastSequence, keptDocuments / 10);
         this.elements = new ViewCollection<>(registryDatabase.getCollection(ELEMENTS), ElementDocument.class,
                 ElementDocument::key, ElementDocument::lastSequence, keptDocuments);
+        this.continuations = new Continuations(registryDatabase);
     }
 
     /** Writes each batch's changes once, at the batch's end (see {@link EventBatch}). */
@@ -57,9 +59,13 @@ public class TimelineStore {
         return List.copyOf(plans.all());
     }
 
-    /** The plan with all its elements: two key look-ups, and the decoding of what changed since the last read. */
+    /**
+     * The plan with all its elements: three key look-ups (the plan, its elements, its indicators' continuations),
+     * and the decoding of what changed since the last read.
+     */
     public Optional<PlanTimeline> timeline(String code) {
-        return plan(code).map(plan -> new PlanTimeline(plan, elements.find(plan.elementKeys())));
+        return plan(code).map(plan -> new PlanTimeline(plan,
+                continuations.addedTo(elements.find(plan.elementKeys()))));
     }
 
     /** The global sequence of the last event applied to the plan's document; -1 when there is none yet. */
@@ -118,9 +124,18 @@ public class TimelineStore {
         changes.put(change.apply(existing.get()).appliedUpTo(sequence));
     }
 
+    /**
+     * Links the indicator under {@code predecessorKey}, of another plan, to its successor: kept apart from the
+     * predecessor's document, which the successor's events do not write ({@link Continuations}).
+     */
+    void linkContinuation(String predecessorKey, Version link) {
+        changes().link(predecessorKey, link);
+    }
+
     /** The changes of the batch being handled; written at its end by the interceptor of {@link #PROCESSING_GROUP}. */
     private TimelineChanges changes() {
-        return EventBatch.changes(TimelineChanges.class, batch -> new TimelineChanges(plans, elements, batch));
+        return EventBatch.changes(TimelineChanges.class,
+                batch -> new TimelineChanges(plans, elements, continuations, batch));
     }
 
     void clearPlans() {
@@ -129,5 +144,6 @@ public class TimelineStore {
 
     void clearElements() {
         elements.clear();
+        continuations.clear();
     }
 }

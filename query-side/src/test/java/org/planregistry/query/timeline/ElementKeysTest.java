@@ -26,7 +26,7 @@ class ElementKeysTest {
         EXPECTED.put("IndicatorBaselineCorrectedEvent", "SZ-FIN-14FYP|indicator|I03");
         EXPECTED.put("IndicatorRetiredEvent", "SZ-FIN-14FYP|indicator|I18");
         EXPECTED.put("MeasurementBasisSetEvent", "SZ-FIN-14FYP|indicator|I06");
-        EXPECTED.put("IndicatorContinuityDeclaredEvent", "SZ-FIN-14FYP|indicator|I01, SZ-FIN-13FYP|indicator|I01");
+        EXPECTED.put("IndicatorContinuityDeclaredEvent", "SZ-FIN-14FYP|indicator|I01");
         EXPECTED.put("MilestoneSetEvent", "SZ-FIN-14FYP|indicator|I01");
         EXPECTED.put("SectionAdoptedEvent", "SZ-FIN-14FYP|section|S1");
         EXPECTED.put("TaskAdoptedEvent", "SZ-FIN-14FYP|task|T1.7");
