@@ -17,8 +17,10 @@ import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import org.axonframework.config.ConfigurerModule;
 import org.bson.Document;
+import org.planregistry.query.event.DeadLetters;
 import org.planregistry.query.event.EventBatch;
 import org.planregistry.query.timeline.ViewDocuments;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
 
@@ -105,11 +107,16 @@ public class AuditStore {
         return EventBatch.changes(AuditChanges.class, batch -> new AuditChanges(this, batch));
     }
 
-    /** Writes each batch's changes once, at the batch's end (see {@link EventBatch}). */
+    /**
+     * Writes each batch's changes once, at the batch's end (see {@link EventBatch}); an event that cannot be
+     * described is parked with its plan's later events, not retried with the whole batch ({@link DeadLetters}).
+     */
     @Bean
-    static ConfigurerModule auditWritesPerBatch() {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PROCESSING_GROUP,
-                c -> EventBatch.writesAtEnd(AuditChanges.class));
+    static ConfigurerModule auditWritesPerBatch(ObjectProvider<DeadLetters> deadLetters) {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(PROCESSING_GROUP, c -> EventBatch.writesAtEnd(AuditChanges.class))
+                .registerHandlerInterceptor(PROCESSING_GROUP,
+                        c -> deadLetters.getObject().isolating(PROCESSING_GROUP, AuditChanges.class));
     }
 
     MongoCollection<Document> entries() {

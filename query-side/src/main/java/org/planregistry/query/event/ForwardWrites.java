@@ -6,6 +6,7 @@ import static com.mongodb.client.model.Filters.lt;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 
 import com.mongodb.ErrorCategory;
@@ -15,10 +16,13 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
 import com.mongodb.client.model.ReplaceOptions;
+import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.UpdateOptions;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 
 /**
- * Replaces view documents only by newer ones: each replacement is conditional on the stored document's
+ * Changes view documents only into newer ones: each replacement or update is conditional on the stored document's
  * {@code lastSequence} being older than the new one's. A query side whose write arrives late — retried by the driver
  * on a new primary after a failover, while another instance has taken over the processor's segment and written newer
  * state — then changes nothing instead of putting older state back, which the newer instance's token has already
@@ -32,6 +36,7 @@ public final class ForwardWrites {
 
     public static final String LAST_SEQUENCE = "lastSequence";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
+    private static final UpdateOptions UPDATE_OR_CREATE = new UpdateOptions().upsert(true);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private ForwardWrites() {
@@ -43,12 +48,36 @@ public final class ForwardWrites {
     }
 
     /**
-     * Writes the replacements; returns the positions (in {@code writes}) of those not written because the store
+     * An update of the document under {@code id} from {@code before} (as the writer read it; null for a new
+     * document) to {@code after}, unless the store holds a newer one. Only the top-level fields that differ are set
+     * (or unset): MongoDB then copies, logs and replicates what changed, not the whole document.
+     */
+    public static UpdateOneModel<Document> update(Object id, Document before, Document after, long lastSequence) {
+        Document set = new Document();
+        after.forEach((field, value) -> {
+            if (!field.equals("_id") && (before == null || !Objects.equals(before.get(field), value))) {
+                set.append(field, value);
+            }
+        });
+        Document change = new Document("$set", set);
+        if (before != null) {
+            Document unset = new Document();
+            before.keySet().stream().filter(field -> !after.containsKey(field)).forEach(field -> unset.append(field, ""));
+            if (!unset.isEmpty()) {
+                change.append("$unset", unset);
+            }
+        }
+        return new UpdateOneModel<>(and(eq("_id", id), lt(LAST_SEQUENCE, lastSequence)), change, UPDATE_OR_CREATE);
+    }
+
+    /**
+     * Writes the replacements or updates; returns the positions (in {@code writes}) of those not written because the store
      * holds the document at the same or a later sequence.
      *
      * @throws MongoBulkWriteException when a write failed for any other reason
      */
-    public static Set<Integer> write(MongoCollection<Document> collection, List<ReplaceOneModel<Document>> writes) {
+    public static Set<Integer> write(MongoCollection<Document> collection,
+                                     List<? extends WriteModel<Document>> writes) {
         if (writes.isEmpty()) {
             return Set.of();
         }

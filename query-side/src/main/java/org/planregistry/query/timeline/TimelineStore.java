@@ -6,9 +6,11 @@ import java.util.function.UnaryOperator;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.planregistry.query.event.DeadLetters;
 import org.planregistry.query.event.EventBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -28,24 +30,32 @@ public class TimelineStore {
     public static final String PROCESSING_GROUP = "plan-timeline";
     static final String PLANS = "plans";
     static final String ELEMENTS = "plan_elements";
+    static final String ELEMENT_VERSIONS = "plan_element_versions";
     private static final Logger log = LoggerFactory.getLogger(TimelineStore.class);
 
     private final ViewCollection<PlanDocument> plans;
     private final ViewCollection<ElementDocument> elements;
 
     TimelineStore(MongoDatabase registryDatabase,
-                  @Value("${registry.query.kept-documents:20000}") int keptDocuments) {
+                  @Value("${registry.query.kept-documents:20000}") int keptDocuments,
+                  @Value("${registry.query.versions-per-bucket:128}") int versionsPerBucket) {
         this.plans = new ViewCollection<>(registryDatabase.getCollection(PLANS), PlanDocument.class,
                 PlanDocument::code, PlanDocument::lastSequence, keptDocuments / 10);
-        this.elements = new ViewCollection<>(registryDatabase.getCollection(ELEMENTS), ElementDocument.class,
+        this.elements = new ViewCollection<>(registryDatabase.getCollection(ELEMENTS),
+                new VersionBuckets(registryDatabase.getCollection(ELEMENT_VERSIONS), versionsPerBucket),
                 ElementDocument::key, ElementDocument::lastSequence, keptDocuments);
     }
 
-    /** Writes each batch's changes once, at the batch's end (see {@link EventBatch}). */
+    /**
+     * Writes each batch's changes once, at the batch's end (see {@link EventBatch}); an event that cannot be
+     * projected is parked with its plan's later events, not retried with the whole batch ({@link DeadLetters}).
+     */
     @Bean
-    static ConfigurerModule timelineWritesPerBatch() {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PROCESSING_GROUP,
-                c -> EventBatch.writesAtEnd(TimelineChanges.class));
+    static ConfigurerModule timelineWritesPerBatch(ObjectProvider<DeadLetters> deadLetters) {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(PROCESSING_GROUP, c -> EventBatch.writesAtEnd(TimelineChanges.class))
+                .registerHandlerInterceptor(PROCESSING_GROUP,
+                        c -> deadLetters.getObject().isolating(PROCESSING_GROUP, TimelineChanges.class));
     }
 
     public Optional<PlanDocument> plan(String code) {
