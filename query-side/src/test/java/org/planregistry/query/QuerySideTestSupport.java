@@ -36,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "registry.users.auditor.password=" + QuerySideTestSupport.AUDITOR_PASSWORD,
         "registry.eventstore.fetch-delay=20ms",
         "registry.query.consistency-timeout=2s",
+        // Small version buckets, so that the elements of every test's plan span several (docs/queries.md).
+        "registry.query.versions-per-bucket=3",
         "registry.public-url=https://registry.example.org",
         "registry.events.stream.stall-timeout=2s",
         "registry.events.stream.heartbeat=1s",

@@ -13,11 +13,11 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.stereotype.Component;
 
 /**
- * Parked events in health ({@code deadLetters}: how many, per view and plan) and as the gauge
+ * Parked events in health ({@code parkedEvents}: how many, per view and plan) and as the gauge
  * {@code registry.views.dead.letters}. It stays UP and is not part of readiness: the other plans are answered, so
  * taking the instance out of service would only hide the good answers; the operator alerts on the gauge instead.
  */
-@Component("deadLetters")
+@Component("parkedEvents")
 class DeadLetterHealth extends AbstractHealthIndicator {
 
     private final DeadLetters letters;
