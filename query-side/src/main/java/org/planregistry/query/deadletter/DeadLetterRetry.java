@@ -13,6 +13,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingEventProcessor;
 import org.axonframework.messaging.DefaultInterceptorChain;
+import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.axonframework.messaging.ResultMessage;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.planregistry.eventstore.MongoEventStorageEngine;
@@ -104,7 +105,7 @@ public class DeadLetterRetry {
         DefaultUnitOfWork<EventMessage<?>> unitOfWork = DefaultUnitOfWork.startAndGet(event);
         unitOfWork.resources().put(DeadLettering.RETRYING, Boolean.TRUE);
         ResultMessage<?> result = unitOfWork.executeWithResult(() -> new DefaultInterceptorChain<>(unitOfWork,
-                processor.getHandlerInterceptors(), message -> {
+                viewInterceptors(processor), message -> {
                     processor.eventHandlerInvoker().handle(message, Segment.ROOT_SEGMENT);
                     return null;
                 }).proceed());
@@ -112,6 +113,17 @@ public class DeadLetterRetry {
             Throwable cause = result.exceptionResult();
             throw cause instanceof Exception exception ? exception : new IllegalStateException(cause);
         }
+    }
+
+    /**
+     * The view's own interceptors (its batch writes, dead-lettering, metrics), not the processor's: the tracking
+     * processor's stores its token in the unit of work's commit, from resources only its own units of work have.
+     */
+    private static List<MessageHandlerInterceptor<? super EventMessage<?>>> viewInterceptors(
+            TrackingEventProcessor processor) {
+        return processor.getHandlerInterceptors().stream()
+                .filter(interceptor -> !interceptor.getClass().getName().startsWith("org.axonframework."))
+                .toList();
     }
 
     private TrackedEventMessage<?> event(long sequence) {
