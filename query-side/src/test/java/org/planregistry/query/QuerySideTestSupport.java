@@ -65,7 +65,8 @@ abstract class QuerySideTestSupport {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("registry"));
+        // A test class that needs a query side of its own names its own database (registry.test.database).
+        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("${registry.test.database:registry}"));
     }
 
     @BeforeEach
