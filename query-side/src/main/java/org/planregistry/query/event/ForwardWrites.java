@@ -12,6 +12,7 @@ import java.util.Set;
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoBulkWriteException;
 import com.mongodb.bulk.BulkWriteError;
+import com.mongodb.bulk.BulkWriteResult;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.BulkWriteOptions;
 import com.mongodb.client.model.ReplaceOneModel;
@@ -31,12 +32,18 @@ import org.bson.Document;
  * <p>When the stored document is as new or newer, the condition does not match and the upsert tries to insert a
  * second document under the same {@code _id}, which the unique {@code _id} index refuses: that refusal is the
  * "already newer" answer, and the document is reported as not written.
+ *
+ * <p>An update of a document the writer read sets only what changed, so it must never create one: where the document
+ * is gone (dropped by a rebuild since) it would create a document of a few fields. It is not an upsert, and a
+ * document it did not find, or found newer, is simply not written; the bulk write's result counts those, not which
+ * they were, so then all of the batch's updates are reported as not written (their readers read them again).
  */
 public final class ForwardWrites {
 
     public static final String LAST_SEQUENCE = "lastSequence";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
-    private static final UpdateOptions UPDATE_OR_CREATE = new UpdateOptions().upsert(true);
+    private static final UpdateOptions CREATE = new UpdateOptions().upsert(true);
+    private static final UpdateOptions UPDATE_ONLY = new UpdateOptions().upsert(false);
     private static final BulkWriteOptions UNORDERED = new BulkWriteOptions().ordered(false);
 
     private ForwardWrites() {
@@ -67,7 +74,8 @@ public final class ForwardWrites {
                 change.append("$unset", unset);
             }
         }
-        return new UpdateOneModel<>(and(eq("_id", id), lt(LAST_SEQUENCE, lastSequence)), change, UPDATE_OR_CREATE);
+        return new UpdateOneModel<>(and(eq("_id", id), lt(LAST_SEQUENCE, lastSequence)), change,
+                before == null ? CREATE : UPDATE_ONLY);
     }
 
     /**
@@ -81,21 +89,30 @@ public final class ForwardWrites {
         if (writes.isEmpty()) {
             return Set.of();
         }
+        BulkWriteResult result;
+        Set<Integer> notWritten = new HashSet<>();
         try {
-            collection.bulkWrite(writes, UNORDERED);
-            return Set.of();
+            result = collection.bulkWrite(writes, UNORDERED);
         } catch (MongoBulkWriteException e) {
-            Set<Integer> newerStored = new HashSet<>();
             for (BulkWriteError error : e.getWriteErrors()) {
                 if (ErrorCategory.fromErrorCode(error.getCode()) != ErrorCategory.DUPLICATE_KEY) {
                     throw e;
                 }
-                newerStored.add(error.getIndex());
+                notWritten.add(error.getIndex());
             }
             if (e.getWriteConcernError() != null) {
                 throw e;
             }
-            return newerStored;
+            result = e.getWriteResult();
         }
+        // Every write neither refused nor inserted matched a document, unless an update found none to change.
+        if (result.getMatchedCount() < writes.size() - notWritten.size() - result.getUpserts().size()) {
+            for (int i = 0; i < writes.size(); i++) {
+                if (writes.get(i) instanceof UpdateOneModel<Document> update && !update.getOptions().isUpsert()) {
+                    notWritten.add(i);
+                }
+            }
+        }
+        return notWritten;
     }
 }

@@ -119,6 +119,25 @@ class ViewCollectionTest {
     }
 
     @Test
+    void aChangeIsAnUpdateOfTheFieldsThatChangedAndNeverCreatesAPartialDocument() {
+        Note first = new Note("a", "first", 1);
+        notes.write(List.of(first));
+        SENT.clear();
+
+        notes.write(List.of(new ViewCollection.Change<>(first, new Note("a", "second", 2))));
+
+        BsonDocument update = SENT.stream().filter(c -> c.containsKey("update")).findFirst().orElseThrow()
+                .getArray("updates").get(0).asDocument();
+        assertThat(update.getDocument("u"))
+                .isEqualTo(BsonDocument.parse("{$set: {text: 'second', lastSequence: {$numberLong: '2'}}}"));
+        assertThat(update.getBoolean("upsert", org.bson.BsonBoolean.FALSE).getValue()).isFalse();
+        notes.clear(); // a rebuild on another instance drops the collection
+        notes.write(List.of(new ViewCollection.Change<>(new Note("a", "second", 2), new Note("a", "third", 3))));
+        assertThat(stored.countDocuments()).as("a late update finds nothing and creates nothing").isZero();
+        assertThat(notes.find("a")).isEmpty();
+    }
+
+    @Test
     void seesAChangeByAnotherWriter() {
         notes.write(List.of(new Note("a", "first", 1)));
         stored.replaceOne(eq("_id", "a"), new Document("_id", "a").append("text", "changed elsewhere")
