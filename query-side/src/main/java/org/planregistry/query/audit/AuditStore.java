@@ -45,8 +45,10 @@ public class AuditStore {
     private final MongoCollection<Document> entries;
     private final MongoCollection<Document> memory;
     private final MongoCollection<Document> positions;
+    private final DeadLetters deadLetters;
 
-    AuditStore(MongoDatabase registryDatabase) {
+    AuditStore(MongoDatabase registryDatabase, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.entries = registryDatabase.getCollection("audit");
         this.memory = registryDatabase.getCollection("audit_memory");
         this.positions = registryDatabase.getCollection("view_positions");
@@ -160,6 +162,7 @@ public class AuditStore {
         entries.drop();
         memory.drop();
         positions.deleteOne(eq("_id", HEAD_ID));
+        deadLetters.forget(PROCESSING_GROUP);
     }
 
     private static AuditEntry fromDocument(Document doc) {

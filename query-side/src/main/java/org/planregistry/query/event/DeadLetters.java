@@ -34,7 +34,7 @@ public class DeadLetters {
     private final MongoCollection<Document> letters;
     private final Clock clock;
 
-    DeadLetters(MongoDatabase registryDatabase, Clock clock) {
+    public DeadLetters(MongoDatabase registryDatabase, Clock clock) {
         this.letters = registryDatabase.getCollection(COLLECTION);
         this.clock = clock;
     }
@@ -79,6 +79,14 @@ public class DeadLetters {
                 .append("eventId", message.getIdentifier()).append("behind", behind).append("cause", cause)
                 .append("parkedAt", clock.instant().toString()).append("attempts", behind == null ? 1 : 0);
         letters.updateOne(eq("_id", DeadLetter.id(view, sequence)), new Document("$setOnInsert", letter), UPSERT);
+    }
+
+    /**
+     * Forgets the parked events of {@code view}, which is being rebuilt: its replay handles every event again and
+     * parks those that still fail.
+     */
+    public void forget(String view) {
+        letters.deleteMany(eq("view", view));
     }
 
     public void retried(DeadLetter letter) {

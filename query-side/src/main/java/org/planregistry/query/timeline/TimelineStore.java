@@ -1,5 +1,6 @@
 package org.planregistry.query.timeline;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -11,6 +12,7 @@ import org.planregistry.query.event.EventBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -35,10 +37,18 @@ public class TimelineStore {
 
     private final ViewCollection<PlanDocument> plans;
     private final ViewCollection<ElementDocument> elements;
+    private final DeadLetters deadLetters;
 
+    /** A store of its own parked events, for tests that feed the projections directly. */
+    TimelineStore(MongoDatabase registryDatabase, int keptDocuments, int versionsPerBucket) {
+        this(registryDatabase, keptDocuments, versionsPerBucket, new DeadLetters(registryDatabase, Clock.systemUTC()));
+    }
+
+    @Autowired
     TimelineStore(MongoDatabase registryDatabase,
                   @Value("${registry.query.kept-documents:20000}") int keptDocuments,
-                  @Value("${registry.query.versions-per-bucket:128}") int versionsPerBucket) {
+                  @Value("${registry.query.versions-per-bucket:128}") int versionsPerBucket, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.plans = new ViewCollection<>(registryDatabase.getCollection(PLANS), PlanDocument.class,
                 PlanDocument::code, PlanDocument::lastSequence, keptDocuments / 10);
         this.elements = new ViewCollection<>(registryDatabase.getCollection(ELEMENTS),
@@ -139,5 +149,6 @@ public class TimelineStore {
 
     void clearElements() {
         elements.clear();
+        deadLetters.forget(PROCESSING_GROUP);
     }
 }
