@@ -2,6 +2,7 @@ package org.planregistry.query.event;
 
 import java.util.Map;
 
+import com.mongodb.MongoException;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.InterceptorChain;
 import org.axonframework.messaging.MessageHandlerInterceptor;
@@ -16,6 +17,9 @@ import org.slf4j.LoggerFactory;
  * failed as a whole and the processor handled it again and again, and the view stopped for every plan. Every later
  * event of a parked plan is parked behind it unhandled, so that a plan's events are still applied in order; the
  * operator retries them ({@code POST /api/admin/dead-letters/retry}).
+ *
+ * <p>An error of the store ({@link MongoException}) is not the event's fault: it fails the batch, which the
+ * processor handles again once the store answers, as before.
  *
  * <p>The events are the plan's sequence because a plan's documents change only through its own events (an
  * indicator's "continued by" is the one version written by another plan's event).
@@ -58,6 +62,8 @@ public final class DeadLettering implements MessageHandlerInterceptor<EventMessa
         }
         try {
             return chain.proceed();
+        } catch (MongoException e) {
+            throw e; // the store failed, not the event: the processor handles the batch again
         } catch (Exception e) {
             Object changes = resources.get(changesType.getName());
             if (changes != null && changes == before) {
