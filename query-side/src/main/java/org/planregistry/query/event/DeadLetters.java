@@ -1,6 +1,5 @@
 package org.planregistry.query.event;
 
-import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 
 import java.time.Clock;
@@ -90,7 +89,7 @@ public class DeadLetters {
     }
 
     public void retried(DeadLetter letter) {
-        letters.deleteOne(and(eq("_id", letter.id())));
+        letters.deleteOne(eq("_id", letter.id()));
     }
 
     public void failedAgain(DeadLetter letter, String cause) {

@@ -23,7 +23,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Writes are idempotent: a change carries the global sequence of its event and is skipped when the document has
  * already applied that sequence or a later one, so a re-delivered event changes nothing. They are buffered per batch
- * of events ({@link TimelineChanges}) and written once at the batch's end.
+ * of events ({@link TimelineChanges}) and written once at the batch's end, as updates of what changed; an element's
+ * versions are kept in buckets of {@code registry.query.versions-per-bucket} ({@link VersionBuckets}), so no
+ * document grows with a history.
  */
 @Component
 public class TimelineStore {
