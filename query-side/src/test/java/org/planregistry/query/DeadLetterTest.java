@@ -122,6 +122,29 @@ class DeadLetterTest extends QuerySideTestSupport {
                 .asDouble()).isZero();
     }
 
+    @Test
+    void aRebuildForgetsTheParkedEventsAndAppliesThoseThatNoLongerFail() throws InterruptedException {
+        ShenzhenPlan.adopt(registrar, "DL-REBUILT");
+        FaultyProjection.FAILING.add("DL-REBUILT");
+        long revised = registrar.record("2024-03-01T08:00:00Z", revision("DL-REBUILT", "7200"));
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (get("/api/admin/dead-letters").path("count").asInt() == 0) {
+            assertThat(System.nanoTime()).as("parked in time").isLessThan(deadline);
+            Thread.sleep(50);
+        }
+        FaultyProjection.FAILING.clear(); // the release that fixes it is deployed, and the views rebuilt
+
+        assertThat(exchange(HttpMethod.POST, "/api/admin/views/rebuild", "application/json").getStatusCode())
+                .isEqualTo(HttpStatus.ACCEPTED);
+        while (get("/api/admin/views/rebuild").path("state").asText().equals("RUNNING")) {
+            assertThat(System.nanoTime()).as("rebuilt in time").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+
+        assertThat(get("/api/admin/dead-letters").path("count").asInt()).isZero();
+        assertThat(target(get("/api/plans/DL-REBUILT?asOf=2024-06-30&minSequence=" + revised))).isEqualTo("7200");
+    }
+
     private static IndicatorTargetRevisedEvent revision(String plan, String target) {
         return new IndicatorTargetRevisedEvent(plan, "I01", ADOPTED, new Target(2025, new BigDecimal(target),
                 Qualifier.ABOUT), LocalDate.of(2024, 1, 1), "mid-term adjustment", "深府办〔2024〕5号");
