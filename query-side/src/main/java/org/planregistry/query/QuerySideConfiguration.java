@@ -36,8 +36,9 @@ class QuerySideConfiguration {
 
     /**
      * A projection that fails must not skip the event, as Axon's default logging handler would: the error
-     * propagates, the processor releases its segment and retries the event with back-off, so a view never silently
-     * misses a change.
+     * propagates, so a view never silently misses a change. A view parks the event with its plan's later ones
+     * ({@link org.planregistry.query.event.DeadLettering}); anything else (a failed write, another processor) makes
+     * the processor release its segment and retry with back-off.
      */
     @Bean
     ConfigurerModule failingProjectionsRetry() {

@@ -43,6 +43,8 @@ class AccessHttpTest extends QuerySideTestSupport {
         EXPECTED.put("POST /api/audit/verify", AUDITOR);
         EXPECTED.put("GET /api/admin/views/rebuild", OPERATOR);
         EXPECTED.put("POST /api/admin/views/rebuild", OPERATOR);
+        EXPECTED.put("GET /api/admin/dead-letters", OPERATOR);
+        EXPECTED.put("POST /api/admin/dead-letters/retry", OPERATOR);
     }
 
     @Autowired

@@ -5,18 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /** A registry whose plans are not public yet: every reading path needs a sign-in; the page's files stay open. */
-@TestPropertySource(properties = "registry.access.public-reading=false")
+// a database of its own: in the shared one its processors would take a share of the views' segments
+@TestPropertySource(properties = {"registry.access.public-reading=false", "registry.test.database=private-reading"})
 class PrivateReadingTest extends QuerySideTestSupport {
-
-    @DynamicPropertySource
-    static void ownStore(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> ownDatabase("private-reading"));
-    }
 
     @Test
     void readingNeedsASignInOfAnyRoleAndThePageStillOpens() {

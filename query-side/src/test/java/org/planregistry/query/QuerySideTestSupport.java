@@ -36,6 +36,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "registry.users.auditor.password=" + QuerySideTestSupport.AUDITOR_PASSWORD,
         "registry.eventstore.fetch-delay=20ms",
         "registry.query.consistency-timeout=2s",
+        // Small version buckets, so that the elements of every test's plan span several (docs/queries.md).
+        "registry.query.versions-per-bucket=3",
         "registry.public-url=https://registry.example.org",
         "registry.events.stream.stall-timeout=2s",
         "registry.events.stream.heartbeat=1s",
@@ -63,15 +65,8 @@ abstract class QuerySideTestSupport {
 
     @DynamicPropertySource
     static void store(DynamicPropertyRegistry registry) {
-        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("registry"));
-    }
-
-    /**
-     * A database of its own on the shared server, for a test class whose settings make a second Spring context: in
-     * the shared database its processors would take their share of the views' segments from the first context.
-     */
-    static String ownDatabase(String name) {
-        return MONGO.uri(name);
+        // A test class that needs a query side of its own names its own database (registry.test.database).
+        registry.add("spring.data.mongodb.uri", () -> MONGO.uri("${registry.test.database:registry}"));
     }
 
     @BeforeEach

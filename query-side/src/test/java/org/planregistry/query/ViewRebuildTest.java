@@ -140,8 +140,13 @@ class ViewRebuildTest extends QuerySideTestSupport {
         List<Document> documents = new ArrayList<>();
         Document planDocument = registryDatabase.getCollection("plans").find(new Document("_id", plan)).first();
         documents.add(planDocument);
-        registryDatabase.getCollection("plan_elements").find(in("_id", planDocument.getList("elements",
-                Document.class).stream().map(ref -> ref.getString("key")).toList())).forEach(documents::add);
+        List<Document> elements = registryDatabase.getCollection("plan_elements").find(in("_id", planDocument
+                .getList("elements", Document.class).stream().map(ref -> ref.getString("key")).toList()))
+                .into(new ArrayList<>());
+        documents.addAll(elements);
+        // The elements' versions, in buckets (docs/queries.md): every one the elements count.
+        registryDatabase.getCollection("plan_element_versions").find(in("element", elements.stream()
+                .map(element -> element.getString("_id")).toList())).forEach(documents::add);
         documents.sort((a, b) -> String.valueOf(a.get("_id")).compareTo(String.valueOf(b.get("_id"))));
         return documents;
     }

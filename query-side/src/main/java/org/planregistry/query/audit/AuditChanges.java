@@ -40,6 +40,11 @@ final class AuditChanges implements EventBatch.Changes {
     private final Map<String, Memory> memories = new HashMap<>();
     private final List<WriteModel<Document>> entries = new ArrayList<>();
     private final Set<String> remembered = new LinkedHashSet<>();
+    /** What the event being handled changed, to undo it if it fails. */
+    private int entriesAtSavepoint;
+    private final List<Long> heldSinceSavepoint = new ArrayList<>();
+    private final Map<String, Memory> memoriesBeforeSavepoint = new HashMap<>();
+    private final List<String> rememberedSinceSavepoint = new ArrayList<>();
 
     AuditChanges(AuditStore store, List<? extends EventMessage<?>> batch) {
         this.store = store;
@@ -74,13 +79,43 @@ final class AuditChanges implements EventBatch.Changes {
     }
 
     void write(AuditEntry entry) {
-        held.add(entry.globalSequence());
+        if (held.add(entry.globalSequence())) {
+            heldSinceSavepoint.add(entry.globalSequence());
+        }
         entries.add(new ReplaceOneModel<>(eq("_id", entry.globalSequence()), AuditStore.toDocument(entry), UPSERT));
     }
 
     void remember(String key, Map<String, String> facts, long sequence) {
+        if (!memoriesBeforeSavepoint.containsKey(key)) {
+            memoriesBeforeSavepoint.put(key, memories.get(key));
+        }
         memories.put(key, new Memory(facts, sequence));
-        remembered.add(key);
+        if (remembered.add(key)) {
+            rememberedSinceSavepoint.add(key);
+        }
+    }
+
+    @Override
+    public void savepoint() {
+        entriesAtSavepoint = entries.size();
+        heldSinceSavepoint.clear();
+        memoriesBeforeSavepoint.clear();
+        rememberedSinceSavepoint.clear();
+    }
+
+    @Override
+    public void rollBack() {
+        entries.subList(entriesAtSavepoint, entries.size()).clear();
+        heldSinceSavepoint.forEach(held::remove);
+        memoriesBeforeSavepoint.forEach((key, memory) -> {
+            if (memory == null) {
+                memories.remove(key);
+            } else {
+                memories.put(key, memory);
+            }
+        });
+        rememberedSinceSavepoint.forEach(remembered::remove);
+        savepoint();
     }
 
     @Override

@@ -15,6 +15,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
 import org.bson.Document;
+import org.planregistry.query.event.DeadLetters;
 import org.planregistry.query.event.EventBatch;
 import org.planregistry.query.consistency.ViewProgress;
 import org.planregistry.query.timeline.ViewDocuments;
@@ -45,8 +46,10 @@ public class AuditStore {
     private final MongoCollection<Document> memory;
     /** Lazily: the processors' configuration is built from the handlers, whose projection needs this store. */
     private final ObjectProvider<ViewProgress> progress;
+    private final DeadLetters deadLetters;
 
-    AuditStore(MongoDatabase registryDatabase, ObjectProvider<ViewProgress> progress) {
+    AuditStore(MongoDatabase registryDatabase, ObjectProvider<ViewProgress> progress, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.entries = registryDatabase.getCollection("audit");
         this.memory = registryDatabase.getCollection("audit_memory");
         this.progress = progress;
@@ -107,11 +110,16 @@ public class AuditStore {
         return EventBatch.changes(AuditChanges.class, batch -> new AuditChanges(this, batch));
     }
 
-    /** Writes each batch's changes once, at the batch's end (see {@link EventBatch}). */
+    /**
+     * Writes each batch's changes once, at the batch's end (see {@link EventBatch}); an event that cannot be
+     * described is parked with its plan's later events, not retried with the whole batch ({@link DeadLetters}).
+     */
     @Bean
-    static ConfigurerModule auditWritesPerBatch() {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PROCESSING_GROUP,
-                c -> EventBatch.writesAtEnd(AuditChanges.class));
+    static ConfigurerModule auditWritesPerBatch(ObjectProvider<DeadLetters> deadLetters) {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(PROCESSING_GROUP, c -> EventBatch.writesAtEnd(AuditChanges.class))
+                .registerHandlerInterceptor(PROCESSING_GROUP,
+                        c -> deadLetters.getObject().isolating(PROCESSING_GROUP, AuditChanges.class));
     }
 
     MongoCollection<Document> entries() {
@@ -150,6 +158,7 @@ public class AuditStore {
     void clear() {
         entries.drop();
         memory.drop();
+        deadLetters.forget(PROCESSING_GROUP);
     }
 
     private static AuditEntry fromDocument(Document doc) {

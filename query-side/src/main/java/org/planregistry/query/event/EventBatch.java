@@ -25,6 +25,12 @@ public final class EventBatch {
     public interface Changes {
 
         void write();
+
+        /** Marks the changes so far, before an event is handled: {@link #rollBack} returns to them. */
+        void savepoint();
+
+        /** Undoes the changes since the {@link #savepoint}: the event handled since then failed. */
+        void rollBack();
     }
 
     private EventBatch() {

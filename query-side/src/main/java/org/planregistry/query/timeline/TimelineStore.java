@@ -1,14 +1,18 @@
 package org.planregistry.query.timeline;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
 import com.mongodb.client.MongoDatabase;
 import org.axonframework.config.ConfigurerModule;
+import org.planregistry.query.event.DeadLetters;
 import org.planregistry.query.event.EventBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.stereotype.Component;
@@ -19,7 +23,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Writes are idempotent: a change carries the global sequence of its event and is skipped when the document has
  * already applied that sequence or a later one, so a re-delivered event changes nothing. They are buffered per batch
- * of events ({@link TimelineChanges}) and written once at the batch's end.
+ * of events ({@link TimelineChanges}) and written once at the batch's end, as updates of what changed; an element's
+ * versions are kept in buckets of {@code registry.query.versions-per-bucket} ({@link VersionBuckets}), so no
+ * document grows with a history.
  */
 @Component
 public class TimelineStore {
@@ -28,26 +34,42 @@ public class TimelineStore {
     public static final String PROCESSING_GROUP = "plan-timeline";
     static final String PLANS = "plans";
     static final String ELEMENTS = "plan_elements";
+    static final String ELEMENT_VERSIONS = "plan_element_versions";
     private static final Logger log = LoggerFactory.getLogger(TimelineStore.class);
 
     private final ViewCollection<PlanDocument> plans;
     private final ViewCollection<ElementDocument> elements;
     private final Continuations continuations;
+    private final DeadLetters deadLetters;
 
+    /** A store of its own parked events, for tests that feed the projections directly. */
+    TimelineStore(MongoDatabase registryDatabase, int keptDocuments, int versionsPerBucket) {
+        this(registryDatabase, keptDocuments, versionsPerBucket, new DeadLetters(registryDatabase, Clock.systemUTC()));
+    }
+
+    @Autowired
     TimelineStore(MongoDatabase registryDatabase,
-                  @Value("${registry.query.kept-documents:20000}") int keptDocuments) {
+                  @Value("${registry.query.kept-documents:20000}") int keptDocuments,
+                  @Value("${registry.query.versions-per-bucket:128}") int versionsPerBucket, DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
         this.plans = new ViewCollection<>(registryDatabase.getCollection(PLANS), PlanDocument.class,
                 PlanDocument::code, PlanDocument::lastSequence, keptDocuments / 10);
-        this.elements = new ViewCollection<>(registryDatabase.getCollection(ELEMENTS), ElementDocument.class,
+        this.elements = new ViewCollection<>(registryDatabase.getCollection(ELEMENTS),
+                new VersionBuckets(registryDatabase.getCollection(ELEMENT_VERSIONS), versionsPerBucket),
                 ElementDocument::key, ElementDocument::lastSequence, keptDocuments);
         this.continuations = new Continuations(registryDatabase);
     }
 
-    /** Writes each batch's changes once, at the batch's end (see {@link EventBatch}). */
+    /**
+     * Writes each batch's changes once, at the batch's end (see {@link EventBatch}); an event that cannot be
+     * projected is parked with its plan's later events, not retried with the whole batch ({@link DeadLetters}).
+     */
     @Bean
-    static ConfigurerModule timelineWritesPerBatch() {
-        return configurer -> configurer.eventProcessing().registerHandlerInterceptor(PROCESSING_GROUP,
-                c -> EventBatch.writesAtEnd(TimelineChanges.class));
+    static ConfigurerModule timelineWritesPerBatch(ObjectProvider<DeadLetters> deadLetters) {
+        return configurer -> configurer.eventProcessing()
+                .registerHandlerInterceptor(PROCESSING_GROUP, c -> EventBatch.writesAtEnd(TimelineChanges.class))
+                .registerHandlerInterceptor(PROCESSING_GROUP,
+                        c -> deadLetters.getObject().isolating(PROCESSING_GROUP, TimelineChanges.class));
     }
 
     public Optional<PlanDocument> plan(String code) {
@@ -145,5 +167,6 @@ public class TimelineStore {
     void clearElements() {
         elements.clear();
         continuations.clear();
+        deadLetters.forget(PROCESSING_GROUP);
     }
 }

@@ -18,7 +18,7 @@ import java.util.function.ToLongFunction;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.ReplaceOneModel;
+import com.mongodb.client.model.UpdateOneModel;
 import org.bson.Document;
 import org.planregistry.query.event.ForwardWrites;
 import org.bson.conversions.Bson;
@@ -31,6 +31,9 @@ import org.bson.conversions.Bson;
  * the store for that one field of the documents it needs (a key look-up returning a few bytes each) and decodes again
  * what has changed. So a change written by anyone else — another query-side instance that held the processor's
  * segment for a while, a rebuild — is never missed, and the copies need no invalidation.
+ *
+ * <p>How a view is stored is its {@link ViewLayout}; a change is written as an update of what changed since the
+ * writer read the document, never as a replacement of the whole.
  */
 final class ViewCollection<T> {
 
@@ -42,19 +45,27 @@ final class ViewCollection<T> {
      * one number. The hint makes the planner use it rather than the plain {@code _id} index.
      */
     private static final Document SEQUENCE_INDEX = new Document("_id", 1).append(LAST_SEQUENCE, 1);
-    private static final int DECODED_PER_LOOK_UP = 8;
+
+    /** A view as the writer read it ({@code null}: new, or not read) and as it is to be stored. */
+    record Change<T>(T before, T after) {
+    }
 
     private final MongoCollection<Document> collection;
-    private final Class<T> type;
+    private final ViewLayout<T> layout;
     private final Function<T, String> keyOf;
     private final ToLongFunction<T> sequenceOf;
     private final Map<String, T> decoded;
 
     ViewCollection(MongoCollection<Document> collection, Class<T> type, Function<T, String> keyOf,
                    ToLongFunction<T> sequenceOf, int capacity) {
+        this(collection, new WholeDocuments<>(type), keyOf, sequenceOf, capacity);
+    }
+
+    ViewCollection(MongoCollection<Document> collection, ViewLayout<T> layout, Function<T, String> keyOf,
+                   ToLongFunction<T> sequenceOf, int capacity) {
         this.collection = collection;
         ensureIndexes();
-        this.type = type;
+        this.layout = layout;
         this.keyOf = keyOf;
         this.sequenceOf = sequenceOf;
         this.decoded = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -88,24 +99,34 @@ final class ViewCollection<T> {
         return doc == null ? -1 : sequence(doc);
     }
 
-    /** Stores {@code views} whole, each under its key unless a newer one is stored there, and keeps them. */
-    void replace(Collection<T> views) {
-        if (views.isEmpty()) {
+    /** Stores {@code views}, each under its key unless a newer one is stored there, and keeps them. */
+    void write(Collection<T> views) {
+        write(views.stream().map(view -> new Change<T>(null, view)).toList());
+    }
+
+    /**
+     * Stores the changed views, each unless a newer one is stored under its key, and keeps them: what they keep
+     * elsewhere first, then an update of each document setting the fields that differ from what the writer read.
+     */
+    void write(List<Change<T>> changes) {
+        if (changes.isEmpty()) {
             return;
         }
-        List<T> written = new ArrayList<>(views);
-        List<ReplaceOneModel<Document>> writes = new ArrayList<>(views.size());
-        for (T view : written) {
-            writes.add(ForwardWrites.replace(keyOf.apply(view), ViewDocuments.toDocument(view),
-                    sequenceOf.applyAsLong(view)));
+        layout.writeOutside(changes);
+        List<UpdateOneModel<Document>> writes = new ArrayList<>(changes.size());
+        for (Change<T> change : changes) {
+            writes.add(ForwardWrites.update(keyOf.apply(change.after()),
+                    change.before() == null ? null : layout.stored(change.before()), layout.stored(change.after()),
+                    sequenceOf.applyAsLong(change.after())));
         }
         Set<Integer> newerStored = ForwardWrites.write(collection, writes);
-        for (int i = 0; i < written.size(); i++) {
-            String key = keyOf.apply(written.get(i));
+        for (int i = 0; i < changes.size(); i++) {
+            T written = changes.get(i).after();
+            String key = keyOf.apply(written);
             if (newerStored.contains(i)) {
                 decoded.remove(key); // the store holds a newer one: read it when next needed
             } else {
-                decoded.put(key, written.get(i));
+                decoded.put(key, written);
             }
         }
     }
@@ -116,6 +137,7 @@ final class ViewCollection<T> {
      */
     void clear() {
         collection.drop();
+        layout.clear();
         ensureIndexes();
         decoded.clear();
     }
@@ -136,15 +158,13 @@ final class ViewCollection<T> {
                 stale.add(key);
             }
         }
-        // A few documents per look-up: the documents of a plan with a long history are large, and the embedded
-        // server answers a look-up in one message however large (a real MongoDB splits it at 16 MB).
-        for (int from = 0; from < stale.size(); from += DECODED_PER_LOOK_UP) {
-            List<String> chunk = stale.subList(from, Math.min(stale.size(), from + DECODED_PER_LOOK_UP));
-            collection.find(in("_id", chunk)).forEach(doc -> {
-                T view = ViewDocuments.fromDocument(doc, type);
+        int perLookUp = layout.decodedPerLookUp();
+        for (int from = 0; from < stale.size(); from += perLookUp) {
+            List<String> chunk = stale.subList(from, Math.min(stale.size(), from + perLookUp));
+            for (T view : layout.decoded(collection.find(in("_id", chunk)).into(new ArrayList<>()))) {
                 decoded.put(keyOf.apply(view), view);
                 found.put(keyOf.apply(view), view);
-            });
+            }
         }
         found.values().removeIf(Objects::isNull);
         return found;

@@ -34,6 +34,14 @@ class EventBatchTest {
         public void write() {
             written.add(List.copyOf(handled));
         }
+
+        @Override
+        public void savepoint() {
+        }
+
+        @Override
+        public void rollBack() {
+        }
     }
 
     @Test
@@ -101,6 +109,14 @@ class EventBatchTest {
         @Override
         public void write() {
             throw new IllegalStateException("store unavailable");
+        }
+
+        @Override
+        public void savepoint() {
+        }
+
+        @Override
+        public void rollBack() {
         }
     }
 

@@ -86,7 +86,7 @@ class TimelineDispatchTest {
 
     @Test
     void everyEventTypeChangesThePlanAndElementDocumentsItConcerns() throws Exception {
-        TimelineStore store = new TimelineStore(client.getDatabase("dispatch"), 1000);
+        TimelineStore store = new TimelineStore(client.getDatabase("dispatch"), 1000, 2);
         AnnotationEventHandlerAdapter elements = new AnnotationEventHandlerAdapter(new PlanElementProjection(store));
         AnnotationEventHandlerAdapter plans = new AnnotationEventHandlerAdapter(new PlanProjection(store));
         List<PlanEvent> examples = EveryEventType.examples();

@@ -20,7 +20,7 @@ public final class TimelineFeed {
     private final AnnotationEventHandlerAdapter plans;
 
     public TimelineFeed(MongoDatabase database) {
-        this.store = new TimelineStore(database, 1000);
+        this.store = new TimelineStore(database, 1000, 3); // small buckets: many versions cross a bucket's end
         this.elements = new AnnotationEventHandlerAdapter(new PlanElementProjection(store));
         this.plans = new AnnotationEventHandlerAdapter(new PlanProjection(store));
     }

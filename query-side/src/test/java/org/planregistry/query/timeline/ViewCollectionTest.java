@@ -62,7 +62,7 @@ class ViewCollectionTest {
 
     @Test
     void aVersionLookUpIsAnsweredFromTheIndexAlone() {
-        notes.replace(List.of(new Note("a", "first", 1)));
+        notes.write(List.of(new Note("a", "first", 1)));
         SENT.clear();
 
         notes.lastSequence("a");
@@ -80,7 +80,7 @@ class ViewCollectionTest {
 
     @Test
     void aResetDropsTheCollectionInsteadOfDeletingDocumentByDocument() {
-        notes.replace(IntStream.range(0, 50).mapToObj(i -> new Note("n" + i, "text", i)).toList());
+        notes.write(IntStream.range(0, 50).mapToObj(i -> new Note("n" + i, "text", i)).toList());
         SENT.clear();
 
         notes.clear();
@@ -88,13 +88,13 @@ class ViewCollectionTest {
         assertThat(SENT).extracting(c -> c.getFirstKey()).contains("drop", "createIndexes").doesNotContain("delete");
         assertThat(stored.countDocuments()).isZero();
         assertThat(notes.find("n1")).isEmpty();
-        notes.replace(List.of(new Note("a", "again", 60)));
+        notes.write(List.of(new Note("a", "again", 60)));
         assertThat(notes.lastSequence("a")).isEqualTo(60);
     }
 
     @Test
     void readsWhatItWrote() {
-        notes.replace(List.of(new Note("a", "first", 1), new Note("b", "second", 2)));
+        notes.write(List.of(new Note("a", "first", 1), new Note("b", "second", 2)));
 
         assertThat(notes.find("a")).contains(new Note("a", "first", 1));
         assertThat(notes.find(List.of("b", "a", "missing"))).containsOnlyKeys("a", "b");
@@ -105,22 +105,41 @@ class ViewCollectionTest {
     @Test
     void aLateWriterWithAnOlderDocumentChangesNothing() {
         ViewCollection<Note> newer = collection(100);
-        notes.replace(List.of(new Note("a", "first", 1)));
-        newer.replace(List.of(new Note("a", "newer", 9)));
+        notes.write(List.of(new Note("a", "first", 1)));
+        newer.write(List.of(new Note("a", "newer", 9)));
 
         // The first instance's late write (a retry after a failover, say) of state older than what is stored.
-        notes.replace(List.of(new Note("a", "late and older", 5), new Note("b", "new", 5)));
+        notes.write(List.of(new Note("a", "late and older", 5), new Note("b", "new", 5)));
 
         assertThat(stored.find(eq("_id", "a")).first().getString("text")).isEqualTo("newer");
         assertThat(notes.find("a")).as("the late writer reads what is stored").contains(new Note("a", "newer", 9));
         assertThat(notes.find("b")).as("the rest of its batch is written").contains(new Note("b", "new", 5));
-        notes.replace(List.of(new Note("a", "same sequence", 9)));
+        notes.write(List.of(new Note("a", "same sequence", 9)));
         assertThat(newer.find("a")).as("not even at the same sequence").contains(new Note("a", "newer", 9));
     }
 
     @Test
+    void aChangeIsAnUpdateOfTheFieldsThatChangedAndNeverCreatesAPartialDocument() {
+        Note first = new Note("a", "first", 1);
+        notes.write(List.of(first));
+        SENT.clear();
+
+        notes.write(List.of(new ViewCollection.Change<>(first, new Note("a", "second", 2))));
+
+        BsonDocument update = SENT.stream().filter(c -> c.containsKey("update")).findFirst().orElseThrow()
+                .getArray("updates").get(0).asDocument();
+        assertThat(update.getDocument("u"))
+                .isEqualTo(BsonDocument.parse("{$set: {text: 'second', lastSequence: {$numberLong: '2'}}}"));
+        assertThat(update.getBoolean("upsert", org.bson.BsonBoolean.FALSE).getValue()).isFalse();
+        notes.clear(); // a rebuild on another instance drops the collection
+        notes.write(List.of(new ViewCollection.Change<>(new Note("a", "second", 2), new Note("a", "third", 3))));
+        assertThat(stored.countDocuments()).as("a late update finds nothing and creates nothing").isZero();
+        assertThat(notes.find("a")).isEmpty();
+    }
+
+    @Test
     void seesAChangeByAnotherWriter() {
-        notes.replace(List.of(new Note("a", "first", 1)));
+        notes.write(List.of(new Note("a", "first", 1)));
         stored.replaceOne(eq("_id", "a"), new Document("_id", "a").append("text", "changed elsewhere")
                 .append("lastSequence", 7L));
 
@@ -129,7 +148,7 @@ class ViewCollectionTest {
 
     @Test
     void keepsAnUnchangedDocumentWithoutDecodingItAgain() {
-        notes.replace(List.of(new Note("a", "first", 1)));
+        notes.write(List.of(new Note("a", "first", 1)));
         // A change that does not move lastSequence breaks the view's contract; here it shows which copy is read.
         stored.updateOne(eq("_id", "a"), Updates.set("text", "not read"));
 
@@ -139,7 +158,7 @@ class ViewCollectionTest {
 
     @Test
     void forgetsADeletedDocument() {
-        notes.replace(List.of(new Note("a", "first", 1)));
+        notes.write(List.of(new Note("a", "first", 1)));
         stored.deleteOne(eq("_id", "a"));
 
         assertThat(notes.find("a")).isEmpty();
@@ -149,7 +168,7 @@ class ViewCollectionTest {
     @Test
     void keepsAtMostItsCapacityAndDecodesTheOthersAgain() {
         ViewCollection<Note> small = collection(1);
-        small.replace(List.of(new Note("a", "first", 1), new Note("b", "second", 2)));
+        small.write(List.of(new Note("a", "first", 1), new Note("b", "second", 2)));
         stored.updateOne(eq("_id", "a"), Updates.set("text", "read again"));
         stored.updateOne(eq("_id", "b"), Updates.set("text", "not read"));
 
@@ -162,7 +181,7 @@ class ViewCollectionTest {
         String text = "x".repeat(5_000_000);
         List<Note> large = IntStream.range(0, 12).mapToObj(i -> new Note("n" + i, text, i)).toList();
         for (Note note : large) {
-            notes.replace(List.of(note));
+            notes.write(List.of(note));
         }
         List<String> keys = large.stream().map(Note::key).toList();
 
@@ -172,7 +191,7 @@ class ViewCollectionTest {
 
     @Test
     void clearEmptiesStoreAndMemory() {
-        notes.replace(List.of(new Note("a", "first", 1)));
+        notes.write(List.of(new Note("a", "first", 1)));
 
         notes.clear();
 
