@@ -209,6 +209,21 @@ class WebPageBrowserTest {
      * The query side's Content-Security-Policy (docs/security.md) blocks nothing the page, the report and Swagger UI
      * use.
      */
+    /**
+     * The audit trail and the verification are for the auditor: this browser tab is given the auditor's sign-in
+     * as the page's dialog would keep it, so the page sends it instead of asking. {@link #signedOut} ends it.
+     */
+    private static void signedInAsAuditor() {
+        open("?plan=" + PLAN);
+        browser.executeScript("sessionStorage.setItem('plan-registry-sign-in', 'Basic ' + btoa(arguments[0]))",
+                "auditor:" + RegistryApps.AUDITOR_PASSWORD);
+    }
+
+    /** Back to the public's view for the tests that follow. */
+    private static void signedOut() {
+        browser.executeScript("sessionStorage.clear()");
+    }
+
     @Test
     void theContentSecurityPolicyBlocksNothingThePageUses() {
         browser.manage().logs().get(LogType.BROWSER);
@@ -216,9 +231,14 @@ class WebPageBrowserTest {
         awaitText(I01_TARGET, "7000左右");
         shown(By.id("chart"));
         waiting().until(d -> !plannedPath().isEmpty());
-        for (String view : List.of("audit", "compare&from=2023-12-31&to=2024-06-30", "verify")) {
-            open("?plan=" + PLAN + "&asOf=2024-06-30&view=" + view);
-            waiting().until(d -> d.findElements(By.cssSelector("main[aria-busy]")).isEmpty());
+        signedInAsAuditor();
+        try {
+            for (String view : List.of("audit", "compare&from=2023-12-31&to=2024-06-30", "verify")) {
+                open("?plan=" + PLAN + "&asOf=2024-06-30&view=" + view);
+                waiting().until(d -> d.findElements(By.cssSelector("main[aria-busy]")).isEmpty());
+            }
+        } finally {
+            signedOut();
         }
         browser.get(page + "report.html?plan=" + PLAN + "&asOf=2024-06-30");
         awaitText(By.tagName("body"), "I01");
@@ -278,21 +298,26 @@ class WebPageBrowserTest {
 
     @Test
     void theAuditTrailFindsTheRevisionWithItsActorAndReason() {
-        open("?plan=" + PLAN);
-        shown(By.cssSelector("[data-view='audit']")).click();
-        WebElement type = shown(By.cssSelector("#audit-filters input[name='type']"));
-        type.sendKeys("IndicatorTargetRevised", Keys.ENTER);
+        signedInAsAuditor();
+        try {
+            open("?plan=" + PLAN);
+            shown(By.cssSelector("[data-view='audit']")).click();
+            WebElement type = shown(By.cssSelector("#audit-filters input[name='type']"));
+            type.sendKeys("IndicatorTargetRevised", Keys.ENTER);
 
-        By row = By.cssSelector("#audit-entries tr[data-sequence='" + revision + "']");
-        awaitText(row, REASON);
-        String text = browser.findElement(row).getText();
-        assertThat(text).contains("registrar").contains("REGISTRAR").contains(DECISION)
-                .contains("target 6400 ABOUT → 7000 ABOUT");
-        assertThat(browser.findElements(By.cssSelector("#audit-entries tbody tr"))).hasSize(1);
-        assertThat(browser.findElement(By.id("audit-csv")).getAttribute("href"))
-                .contains("/api/audit.csv?").contains("type=IndicatorTargetRevised").contains("plan=" + PLAN);
-        assertThat(browser.getCurrentUrl()).contains("view=audit").contains("type=IndicatorTargetRevised");
-        chromium.screenshot("4-audit-trail");
+            By row = By.cssSelector("#audit-entries tr[data-sequence='" + revision + "']");
+            awaitText(row, REASON);
+            String text = browser.findElement(row).getText();
+            assertThat(text).contains("registrar").contains("REGISTRAR").contains(DECISION)
+                    .contains("target 6400 ABOUT → 7000 ABOUT");
+            assertThat(browser.findElements(By.cssSelector("#audit-entries tbody tr"))).hasSize(1);
+            assertThat(browser.findElement(By.id("audit-csv")).getAttribute("href"))
+                    .contains("/api/audit.csv?").contains("type=IndicatorTargetRevised").contains("plan=" + PLAN);
+            assertThat(browser.getCurrentUrl()).contains("view=audit").contains("type=IndicatorTargetRevised");
+            chromium.screenshot("4-audit-trail");
+        } finally {
+            signedOut();
+        }
     }
 
     @Test
@@ -311,10 +336,15 @@ class WebPageBrowserTest {
 
     @Test
     void verificationShowsAnIntactChainAndItsDigest() {
-        open("?plan=" + PLAN + "&view=verify");
+        signedInAsAuditor();
+        try {
+            open("?plan=" + PLAN + "&view=verify");
 
-        awaitText(By.id("chain-state"), "完整");
-        assertThat(browser.findElement(By.id("digest")).getText()).contains("\"globalSequence\":" + last);
+            awaitText(By.id("chain-state"), "完整");
+            assertThat(browser.findElement(By.id("digest")).getText()).contains("\"globalSequence\":" + last);
+        } finally {
+            signedOut();
+        }
     }
 
     @Test
