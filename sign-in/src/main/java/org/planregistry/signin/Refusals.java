@@ -1,16 +1,15 @@
 package org.planregistry.signin;
 
 import java.io.IOException;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.planregistry.httpguard.Problems;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
@@ -20,11 +19,9 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * 401 and 403 as {@code application/problem+json}, like every other refusal of the registry: the path in
  * {@code instance} and the roles that may use it in {@code neededRoles}, so a client (or the person at the web page)
- * knows whom to ask. Written with Jackson, so nothing from the request can break the JSON.
+ * knows whom to ask. Written as every refusal before Spring MVC is ({@link Problems}).
  */
 final class Refusals {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final AccessRules rules;
     private final boolean bearerTokens;
@@ -48,10 +45,10 @@ final class Refusals {
             List<String> needed = neededRoles(request);
             String detail = e instanceof InvalidBearerTokenException
                     ? "The bearer token was not accepted: " + e.getMessage()
-                    : rejectedPassword(e, request) ? "The user name or password is wrong"
+                    : rejectedPassword(request) ? "The user name or password is wrong"
                     : "This needs a sign-in (HTTP Basic" + (bearerTokens ? " or a bearer token" : "") + ")"
                             + (needed.isEmpty() ? "" : " with the role " + String.join(" or ", needed));
-            write(response, request, 401, "Unauthorized", detail, needed);
+            write(response, request, 401, detail, needed);
         };
     }
 
@@ -65,11 +62,11 @@ final class Refusals {
             String detail = (who == null ? "Signed in" : "Signed in as " + who.getName()) + " with the role "
                     + (held.isEmpty() ? "none" : held) + "; "
                     + (needed.isEmpty() ? "no role may do this" : "this needs the role " + String.join(" or ", needed));
-            write(response, request, 403, "Forbidden", detail, needed);
+            write(response, request, 403, detail, needed);
         };
     }
 
-    private static boolean rejectedPassword(AuthenticationException e, HttpServletRequest request) {
+    private static boolean rejectedPassword(HttpServletRequest request) {
         String header = request.getHeader("Authorization");
         return header != null && header.regionMatches(true, 0, "Basic ", 0, 6);
     }
@@ -80,19 +77,9 @@ final class Refusals {
                 .map(r -> r.roles().stream().sorted().map(Role::name).toList()).orElse(List.of());
     }
 
-    private static void write(HttpServletResponse response, HttpServletRequest request, int status, String title,
+    private static void write(HttpServletResponse response, HttpServletRequest request, int status,
                               String detail, List<String> neededRoles) throws IOException {
-        Map<String, Object> problem = new LinkedHashMap<>();
-        problem.put("type", "about:blank");
-        problem.put("title", title);
-        problem.put("status", status);
-        problem.put("detail", detail);
-        problem.put("instance", request.getRequestURI());
-        if (!neededRoles.isEmpty()) {
-            problem.put("neededRoles", neededRoles);
-        }
-        response.setStatus(status);
-        response.setContentType("application/problem+json");
-        JSON.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, HttpStatus.valueOf(status), detail, request.getRequestURI(),
+                neededRoles.isEmpty() ? Map.of() : Map.of("neededRoles", neededRoles));
     }
 }
