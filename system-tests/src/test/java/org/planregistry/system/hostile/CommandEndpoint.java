@@ -1,11 +1,8 @@
 package org.planregistry.system.hostile;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
@@ -25,7 +22,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 record CommandEndpoint(String path, Class<?> body, List<String> consumes) {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
     static List<CommandEndpoint> of(ApplicationContext commandSide) {
         RequestMappingHandlerMapping mapping = commandSide.getBean("requestMappingHandlerMapping",
@@ -59,22 +55,10 @@ record CommandEndpoint(String path, Class<?> body, List<String> consumes) {
     }
 
     List<String> variables() {
-        Matcher m = VARIABLE.matcher(path);
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return PathTemplate.variables(path);
     }
 
-    /** The path with each variable replaced by its value in {@code values} (already encoded for a URL). */
     String expand(Map<String, String> values) {
-        Matcher m = VARIABLE.matcher(path);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return PathTemplate.expand(path, values);
     }
 }

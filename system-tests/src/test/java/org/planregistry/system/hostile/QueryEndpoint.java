@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.springframework.context.ApplicationContext;
 import org.springframework.core.MethodParameter;
@@ -21,7 +19,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 record QueryEndpoint(String path, List<String> parameters) {
 
-    private static final Pattern VARIABLE = Pattern.compile("\\{(\\w+)}");
 
     static List<QueryEndpoint> of(ApplicationContext querySide) {
         RequestMappingHandlerMapping mapping = querySide.getBean("requestMappingHandlerMapping",
@@ -47,21 +44,10 @@ record QueryEndpoint(String path, List<String> parameters) {
     }
 
     List<String> variables() {
-        Matcher m = VARIABLE.matcher(path);
-        List<String> names = new ArrayList<>();
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
+        return PathTemplate.variables(path);
     }
 
     String expand(Map<String, String> values) {
-        Matcher m = VARIABLE.matcher(path);
-        StringBuilder out = new StringBuilder();
-        while (m.find()) {
-            m.appendReplacement(out, Matcher.quoteReplacement(values.get(m.group(1))));
-        }
-        m.appendTail(out);
-        return out.toString();
+        return PathTemplate.expand(path, values);
     }
 }
