@@ -48,7 +48,8 @@ public final class RememberedSignIns implements AuthenticationProvider {
     /**
      * @param users where {@code delegate} finds people: a remembered sign-in counts only while the person is still
      *              there with the same password hash and roles, so removing someone or changing their password or
-     *              roles takes effect at once (looking them up costs a map look-up, not a hash)
+     *              roles takes effect at once (looking them up costs a map look-up and, for the users file, a look
+     *              at its modification time: no hash)
      */
     public RememberedSignIns(AuthenticationProvider delegate, UserDetailsService users, Duration ttl, Clock clock) {
         this.delegate = delegate;
