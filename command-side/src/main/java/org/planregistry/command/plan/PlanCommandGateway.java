@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -56,6 +57,9 @@ public class PlanCommandGateway {
     private final RepeatedCommands repeated;
     private final Meter.MeterProvider<Counter> commands;
     private final Meter.MeterProvider<Timer> durations;
+    /** The meters of each command type and outcome, looked up once: Micrometer's look-up builds tags each time. */
+    private final Map<String, Counter> countersByTags = new ConcurrentHashMap<>();
+    private final Map<String, Timer> timersByTags = new ConcurrentHashMap<>();
 
     public PlanCommandGateway(CommandGateway gateway, RepeatedCommands repeated, MeterRegistry meters) {
         this.gateway = gateway;
@@ -129,8 +133,12 @@ public class PlanCommandGateway {
         } finally {
             long nanos = System.nanoTime() - started;
             String type = type(command);
-            commands.withTags("command", type, "outcome", outcome.tag()).increment();
-            durations.withTags("command", type, "outcome", outcome.tag()).record(nanos, TimeUnit.NANOSECONDS);
+            String tags = type + '/' + outcome.tag();
+            Outcome counted = outcome;
+            countersByTags.computeIfAbsent(tags, t -> commands.withTags("command", type, "outcome", counted.tag()))
+                    .increment();
+            timersByTags.computeIfAbsent(tags, t -> durations.withTags("command", type, "outcome", counted.tag()))
+                    .record(nanos, TimeUnit.NANOSECONDS);
             if (failure == null) {
                 log.info("command correlationId={} plan={} command={} outcome={} durationMs={}", correlation,
                         command.planCode(), type, outcome.tag(), TimeUnit.NANOSECONDS.toMillis(nanos));
@@ -144,8 +152,15 @@ public class PlanCommandGateway {
 
     /** The command's type as tagged and logged: its record's name without "Command" ("ReviseIndicatorTarget"). */
     static String type(PlanCommand command) {
-        return command.getClass().getSimpleName().replaceFirst("Command$", "");
+        return TYPES.get(command.getClass());
     }
+
+    private static final ClassValue<String> TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceFirst("Command$", "");
+        }
+    };
 
     private static Map<String, Object> metaData(PlanCommand command, Long expectedVersion, String correlationId) {
         Map<String, Object> metaData = new HashMap<>();

@@ -2,7 +2,6 @@ package org.planregistry.command.plan;
 
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -17,8 +16,9 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * How plans are stored and loaded: a snapshot every {@code registry.snapshot.threshold} events so a long history
- * loads in constant time (a snapshot of an older shape of the plan is ignored: {@link OlderPlanSnapshots}), and a
- * cache of loaded plans so consecutive commands skip the load. Also copies the actor, role, correlation id and
+ * loads in constant time (a snapshot of an older shape of the plan is ignored: {@link OlderPlanSnapshots}), and the
+ * plans loaded most recently kept in memory ({@link RecentPlans}) so that commands skip the load. Also copies the
+ * actor, role, correlation id and
  * idempotency key from each command onto the events it produces, and returns with each command's result what it
  * appended. Axon's own snapshotter is not there: the event store's auto-configuration removes it from both
  * applications, and {@link PlanSnapshotTrigger} writes the plans' snapshots.
@@ -44,10 +44,8 @@ class PlanRepositoryConfiguration {
     }
 
     @Bean
-    Cache planCache() {
-        // Weak references: the cache never holds memory the JVM needs; a stale entry fails the append and is
-        // evicted, so several command-side instances stay correct.
-        return new WeakReferenceCache();
+    Cache planCache(@Value("${registry.command.cached-plans:500}") int cachedPlans) {
+        return new RecentPlans(cachedPlans);
     }
 
     /** What goes from a command's metadata onto its events: who, which request, and the idempotency key if any. */

@@ -1,7 +1,9 @@
 package org.planregistry.eventstore.operations;
 
 import java.time.Duration;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.Counter;
@@ -17,30 +19,38 @@ import org.planregistry.eventstore.StoreObserver;
  */
 class StoreMetrics implements StoreObserver {
 
-    private final Meter.MeterProvider<Timer> appends;
-    private final Meter.MeterProvider<Timer> reads;
+    // Each tag's meter looked up once: Micrometer's look-up builds the tags on every call, and every command and
+    // every tracker batch records here.
+    private final Timer written;
+    private final Timer failed;
+    private final Map<Read, Timer> reads = new EnumMap<>(Read.class);
     private final Counter appended;
 
     StoreMetrics(MeterRegistry meters) {
-        this.appends = Timer.builder("registry.store.append")
+        Meter.MeterProvider<Timer> appends = Timer.builder("registry.store.append")
                 .description("Time to append one commit's events to the event store")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .withRegistry(meters);
-        this.reads = Timer.builder("registry.store.read")
+        Meter.MeterProvider<Timer> readTimers = Timer.builder("registry.store.read")
                 .description("Time of one read from the event store: a tracker's batch or an aggregate's events")
                 .publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10))
                 .withRegistry(meters);
+        this.written = appends.withTags("outcome", "written");
+        this.failed = appends.withTags("outcome", "failed");
+        for (Read read : Read.values()) {
+            reads.put(read, readTimers.withTags("read", read.name().toLowerCase(Locale.ROOT)));
+        }
         this.appended = Counter.builder("registry.events.appended")
                 .description("Events appended to the event store by this instance").register(meters);
     }
 
     @Override
     public void appended(int events, long nanos, boolean written) {
-        appends.withTags("outcome", written ? "written" : "failed").record(nanos, TimeUnit.NANOSECONDS);
+        (written ? this.written : failed).record(nanos, TimeUnit.NANOSECONDS);
         if (written) {
             appended.increment(events);
         }
@@ -48,6 +58,6 @@ class StoreMetrics implements StoreObserver {
 
     @Override
     public void read(Read read, int events, long nanos) {
-        reads.withTags("read", read.name().toLowerCase(Locale.ROOT)).record(nanos, TimeUnit.NANOSECONDS);
+        reads.get(read).record(nanos, TimeUnit.NANOSECONDS);
     }
 }
