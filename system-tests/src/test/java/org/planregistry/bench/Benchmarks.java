@@ -115,8 +115,9 @@ public final class Benchmarks {
                         r.events(), r.events() / r.rawRate(threads), r.rawRate(threads), r.rawRate(threads) / raw1);
             }
             for (WriteBench.Rate rate : r.commands()) {
-                report.line("| %s | commands via gateway, events avg %.0f B | %d | %,d | %.2f | %,.0f | **%.3f** | "
-                                + "%.3f |", r.backend().label, r.eventDocBytes(), rate.threads(), rate.count(),
+                report.line("| %s | commands via gateway, events avg %.0f B, %,d plan loads from the store | %d | %,d "
+                                + "| %.2f | %,.0f | **%.3f** | %.3f |", r.backend().label, r.eventDocBytes(),
+                        rate.planLoads(), rate.threads(), rate.count(),
                         rate.seconds(), rate.perSecond(), rate.perSecond() / r.rawRate(rate.threads()),
                         rate.perSecond() / raw1);
             }

@@ -12,6 +12,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 import org.planregistry.api.PlanCommand;
@@ -53,7 +55,12 @@ final class WriteBench {
         }
     }
 
-    record Rate(int threads, int count, double seconds) {
+    /** @param planLoads plans the command side read from the store (snapshot and events) during the run; -1: none */
+    record Rate(int threads, int count, double seconds, long planLoads) {
+        Rate(int threads, int count, double seconds) {
+            this(threads, count, seconds, -1);
+        }
+
         double perSecond() {
             return count / seconds;
         }
@@ -106,16 +113,18 @@ final class WriteBench {
                     List<List<PlanCommand>> work = Scenario.byThread(
                             Scenario.roundRobin("CMD" + threads, options.plans(), events), threads);
                     long before = engine.lastAllocatedSequence();
+                    long loadsBefore = planLoads(commandSide);
                     Report.Stage stage = report.stage(backend.label + ": commands, " + threads + " thread(s)");
-                    Rate rate = timed(threads, events, work, gateway);
+                    Rate timedRate = timed(threads, events, work, gateway);
                     stage.end();
+                    Rate rate = new Rate(threads, events, timedRate.seconds(), planLoads(commandSide) - loadsBefore);
                     long written = engine.lastAllocatedSequence() - before;
                     if (written != events) {
                         throw new IllegalStateException(events + " commands wrote " + written + " events");
                     }
                     commands.add(rate);
-                    report.progress("[%s] commands, %d thread(s): %,.0f events/s", backend.label, threads,
-                            rate.perSecond());
+                    report.progress("[%s] commands, %d thread(s): %,.0f events/s, %,d plan loads from the store",
+                            backend.label, threads, rate.perSecond(), rate.planLoads());
                 }
                 long head = engine.lastAllocatedSequence();
                 double eventBytes = averageEventBytes(client.getDatabase("bench").getCollection("events",
@@ -247,6 +256,13 @@ final class WriteBench {
         } finally {
             pool.shutdown();
         }
+    }
+
+    /** Reads of a plan's events to load it, as the store's metrics count them (registry.store.read, aggregate). */
+    private static long planLoads(ConfigurableApplicationContext commandSide) {
+        Timer reads = commandSide.getBean(MeterRegistry.class).find("registry.store.read").tag("read", "aggregate")
+                .timer();
+        return reads == null ? 0 : reads.count();
     }
 
     private static Rate timed(int threads, int count, List<List<PlanCommand>> work, PlanCommandGateway gateway)
