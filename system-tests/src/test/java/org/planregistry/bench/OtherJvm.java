@@ -29,9 +29,9 @@ final class OtherJvm {
 
     /**
      * The live heap: a full collection ({@code jcmd PID GC.run}, twice, so that what the first one only made
-     * unreachable, such as weakly cached aggregates, is gone too), then the used heap as {@code jcmd PID
-     * GC.heap_info} reports it. Used heap right after a full collection is what the process holds on to; the
-     * actuator's {@code jvm.memory.used} would count whatever garbage happened to be there.
+     * unreachable, such as objects kept by weak references or waiting for their cleaners, is gone too), then the
+     * used heap as {@code jcmd PID GC.heap_info} reports it. Used heap right after a full collection is what the
+     * process holds on to; the actuator's {@code jvm.memory.used} would count whatever garbage happened to be there.
      */
     static Heap heapAfterFullGc(long pid) {
         run("jcmd", pid, "GC.run");
