@@ -21,11 +21,14 @@ import org.bson.Document;
 /**
  * {@link EmbeddedMongo#main(String[])} in a separate JVM, so a test can kill it with SIGKILL the way an operator or
  * the OOM killer would, freeze it (SIGSTOP: it holds its connections and answers nothing), and start it again on the
- * same data directory and port.
+ * same data directory and port; and so a benchmark can give it a heap of its own and weigh it.
  */
 public final class EmbeddedMongoProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(30);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+    /** Enough for the stores the tests write; a benchmark's large store asks for more. */
+    private static final String DEFAULT_HEAP = "256m";
 
     private final Process process;
     private final int port;
@@ -44,6 +47,28 @@ public final class EmbeddedMongoProcess implements AutoCloseable {
 
     /** Starts the server on {@code port} with {@code dataDir}; returns once it answers {@code ping}. */
     public static EmbeddedMongoProcess start(Path dataDir, Path workDir, String name, int port) throws IOException {
+        return launch(List.of("--data", dataDir.toString()), workDir, name, port, DEFAULT_HEAP);
+    }
+
+    /**
+     * Starts the durable server on a free port with {@code dataDir} and a heap of at most {@code maxHeap} (as
+     * {@code -Xmx} takes it: {@code 2g}); returns once it answers {@code ping}.
+     */
+    public static EmbeddedMongoProcess start(Path dataDir, Path workDir, String name, String maxHeap)
+            throws IOException {
+        return launch(List.of("--data", dataDir.toString()), workDir, name, freePort(), maxHeap);
+    }
+
+    /**
+     * Starts the server keeping everything in memory, on a free port, with a heap of at most {@code maxHeap}: the
+     * whole store lives in that heap, so a large one needs gigabytes.
+     */
+    public static EmbeddedMongoProcess startInMemory(Path workDir, String name, String maxHeap) throws IOException {
+        return launch(List.of("--memory"), workDir, name, freePort(), maxHeap);
+    }
+
+    private static EmbeddedMongoProcess launch(List<String> storage, Path workDir, String name, int port,
+                                               String maxHeap) throws IOException {
         Path log = workDir.resolve(name + ".log");
         // Without a configuration logback logs at DEBUG; the child would spend its time writing log lines.
         Path logback = workDir.resolve("logback-child.xml");
@@ -57,17 +82,10 @@ public final class EmbeddedMongoProcess implements AutoCloseable {
                     </configuration>
                     """, StandardCharsets.UTF_8);
         }
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add("-Xmx256m");
-        command.add("-Dlogback.configurationFile=" + logback);
-        command.add(EmbeddedMongo.class.getName());
-        command.add("--port");
-        command.add(Integer.toString(port));
-        command.add("--data");
-        command.add(dataDir.toString());
+        List<String> args = new ArrayList<>(List.of("--port", Integer.toString(port)));
+        args.addAll(storage);
+        List<String> command = ChildJvm.command(maxHeap, List.of("-Dlogback.configurationFile=" + logback),
+                EmbeddedMongo.class.getName(), args);
         Process process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
@@ -140,16 +158,33 @@ public final class EmbeddedMongoProcess implements AutoCloseable {
 
     /** SIGTERM: the shutdown hook closes the store cleanly. Returns the exit code. */
     public int stop() {
+        return stop(EXIT_TIMEOUT);
+    }
+
+    /**
+     * SIGTERM, waiting up to {@code timeout} for the clean close: the durable store rewrites its file compactly as
+     * it closes, which takes a while for a large one.
+     */
+    public int stop(Duration timeout) {
         process.destroy();
-        return awaitExit();
+        return awaitExit(timeout);
+    }
+
+    /** The server's process id, for tools that look into the JVM ({@code jcmd}). */
+    public long pid() {
+        return process.pid();
     }
 
     private int awaitExit() {
+        return awaitExit(EXIT_TIMEOUT);
+    }
+
+    private int awaitExit(Duration timeout) {
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
-                throw new IllegalStateException("Server did not exit within 30 s:\n" + log());
+                throw new IllegalStateException("Server did not exit within " + timeout + ":\n" + log());
             }
             return process.exitValue();
         } catch (InterruptedException e) {

@@ -214,20 +214,7 @@ final class AsOfBench {
                 task.at(i).get();
             }
         }
-        Latencies latencies = new Latencies(reps);
-        long budgetEnd = System.nanoTime() + (long) (seconds * 1e9);
-        for (int i = 0; i < reps; i++) {
-            Supplier<?> call = task.at(i);
-            long start = System.nanoTime();
-            Object answer = call.get();
-            latencies.add(System.nanoTime() - start);
-            if (answer == null) {
-                throw new IllegalStateException("no answer");
-            }
-            if (i >= 2 && System.nanoTime() > budgetEnd) {
-                break;
-            }
-        }
+        Latencies latencies = Latencies.timed(reps, seconds, task::at);
         stage.end();
         return latencies;
     }

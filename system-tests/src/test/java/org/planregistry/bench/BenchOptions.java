@@ -17,11 +17,15 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
                     int replayReps, int replayWarmup, double measureSeconds, int scanReps, double scanSeconds,
                     List<Integer> feedSizes, int feedPage, int feedReads, double streamRate, double streamSeconds,
                     List<Integer> streamFollowers, int streamThreads, double streamRateSeconds,
-                    double quietSeconds, String out) {
+                    ScaleOptions scale, double quietSeconds, String out) {
+
+    /** The parts there are; {@code scale} is left out of the default set for its length. */
+    static final List<String> PARTS = List.of("write", "asof", "stream", "scale");
 
     static final String USAGE = """
             Plan Registry benchmarks. Settings (-Dbench.NAME=VALUE, or NAME=VALUE as program arguments):
-              parts=write,asof,stream   which benchmarks to run
+              parts=write,asof,stream   which benchmarks to run: write, asof, stream, scale (scale is not in the
+                                        default set: with its defaults it takes about 30 minutes on two cores)
               events=10000              events per command run, and documents per raw insert run
               h2.events=<events>        the same on the durable H2 backend
               threads=1,4               concurrency levels of the raw insert and command runs
@@ -60,6 +64,26 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
                                         while the command rate is measured)
               stream.threads=4          client threads of the command rate runs (with and without followers)
               stream.rate.seconds=15    how long each command rate run lasts
+              scale.sizes=1000,20000,1000000
+                                        events in the store at which part scale measures: one store (memory
+                                        backend, in a process of its own) grown through them in turn with filler
+                                        plans of 100 events, one append each
+              scale.replay.from=20000   from this size on, every view is also replayed (POST
+                                        /api/admin/views/rebuild) and the query side's heap weighed after it
+              scale.replay.runs=3       replays per size at most (median), fewer once 60 s were spent (at least 1)
+              scale.raw.docs=20000      documents per raw insertMany measurement, in batches of 100 (the growth's
+                                        events per append), sized like the filler plans' events
+              scale.commands=200        commands over HTTP at each size before the command side's heap is weighed
+              scale.feed.last=0         GET /api/events reads the last this many events at each size (0: all, from
+                                        position 0 to the head)
+              scale.store.heap=14g      -Xmx of the store's process: in memory, the whole store is in its heap
+                                        (events, views and indexes: ~8.5 KB per event at 30k events, so ~9 GB at
+                                        1M; give 4 GB more than that for the collector)
+              scale.query.heap=2g       -Xmx of the query side's process (room for its heap to grow, if it does)
+              scale.command.heap=1g     -Xmx of the command side's process
+              scale.disk=true           also fill a durable (H2 file) store to the largest size and weigh it on disk
+                                        (part scale also uses requests, http.warmup, measure.seconds,
+                                        warmup.seconds, history, feed.page and feed.reads)
               out=<file>                also write the result tables here (markdown)
             """;
 
@@ -101,10 +125,19 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
                 Double.parseDouble(s.text("stream.seconds", "20")),
                 s.list("stream.followers", "1,100", BenchOptions::count), s.integer("stream.threads", 4),
                 Double.parseDouble(s.text("stream.rate.seconds", "15")),
+                new ScaleOptions(s.list("scale.sizes", "1000,20000,1000000", BenchOptions::count),
+                        s.integer("scale.replay.from", 20_000), s.integer("scale.replay.runs", 3),
+                        s.integer("scale.raw.docs", 20_000), s.integer("scale.commands", 200),
+                        s.integer("scale.feed.last", 0), s.text("scale.store.heap", "14g"),
+                        s.text("scale.query.heap", "2g"), s.text("scale.command.heap", "1g"),
+                        s.bool("scale.disk", true)),
                 Double.parseDouble(s.text("quiet.seconds", "30")),
                 s.text("out", ""));
         if (!given.isEmpty()) {
             throw new IllegalArgumentException("unknown settings " + given.keySet() + "\n" + USAGE);
+        }
+        if (!PARTS.containsAll(options.parts())) {
+            throw new IllegalArgumentException("unknown parts in " + options.parts() + " (there are " + PARTS + ")");
         }
         return options;
     }
@@ -119,6 +152,14 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
 
         int integer(String name, int otherwise) {
             return count(text(name, String.valueOf(otherwise)));
+        }
+
+        boolean bool(String name, boolean otherwise) {
+            String value = text(name, String.valueOf(otherwise)).toLowerCase();
+            if (!value.equals("true") && !value.equals("false")) {
+                throw new IllegalArgumentException(name + " is true or false, not " + value);
+            }
+            return Boolean.parseBoolean(value);
         }
 
         <T> List<T> list(String name, String otherwise, Function<String, T> parse) {

@@ -64,13 +64,24 @@ final class BenchStore implements AutoCloseable {
 
     /** Bytes the durable store occupies on disk; 0 in memory. */
     long bytesOnDisk() {
-        if (dataDir == null) {
-            return 0;
-        }
-        try (Stream<Path> files = Files.walk(dataDir)) {
+        return dataDir == null ? 0 : bytesIn(dataDir);
+    }
+
+    /** Bytes of the files in a directory and below it; -1 when they cannot be read. */
+    static long bytesIn(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
             return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** Deletes a directory and everything in it, saying so when it cannot. */
+    static void delete(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + dir + ": " + e);
         }
     }
 
@@ -81,11 +92,7 @@ final class BenchStore implements AutoCloseable {
         }
         if (durable != null) {
             durable.close();
-            try (Stream<Path> files = Files.walk(dataDir)) {
-                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-            } catch (IOException e) {
-                System.err.println("could not delete " + dataDir + ": " + e);
-            }
+            delete(dataDir);
         }
     }
 }

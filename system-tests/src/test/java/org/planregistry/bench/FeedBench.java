@@ -1,21 +1,13 @@
 package org.planregistry.bench;
 
-import static com.mongodb.client.model.Filters.in;
-
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.IntConsumer;
-import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoClient;
@@ -76,10 +68,7 @@ final class FeedBench {
 
     private final BenchOptions options;
     private final Report report;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
-    private final String authorization = "Basic " + Base64.getEncoder().encodeToString(("reader:"
-            + BenchApps.READER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+    private final FeedClient client = new FeedClient(BenchApps.READER_PASSWORD);
     private boolean firstSize = true;
 
     FeedBench(BenchOptions options, Report report) {
@@ -192,21 +181,8 @@ final class FeedBench {
 
     /** The baseline: consecutive {@code _id}s looked up in batches, as {@link EventPages#after} does, undecoded. */
     private static Read readRaw(MongoCollection<RawBsonDocument> events, long head, int page) {
-        long count = 0;
-        long bytes = 0;
-        long lookups = 0;
-        for (long after = 0; after < head; after += page) {
-            List<Long> ids = LongStream.rangeClosed(after + 1, Math.min(head, after + page)).boxed().toList();
-            for (RawBsonDocument doc : events.find(in("_id", ids))) {
-                bytes += doc.getByteBuffer().remaining();
-                count++;
-            }
-            lookups++;
-        }
-        if (bytes == 0) {
-            throw new IllegalStateException("no documents read");
-        }
-        return new Read("raw", count, lookups, List.of());
+        EventsByKey.Read read = EventsByKey.read(events, 0, head, page);
+        return new Read("raw", read.documents(), read.lookups(), List.of());
     }
 
     private static Read readPages(EventPages pages, int limit) {
@@ -224,24 +200,9 @@ final class FeedBench {
         }
     }
 
-    /**
-     * Follows the feed from 0 to the head as a client would: each next request starts after the
-     * {@code Stream-Position} of the last answer (the {@code Link: rel="next"} says the same). The answer is not
-     * parsed here, only counted: parsing would charge the client's work to the feed on the same two cores.
-     */
+    /** Follows the feed from 0 to the head as a client would ({@link FeedClient#follow}: counted, not parsed). */
     private Read readFeed(String base, String query) throws IOException, InterruptedException {
-        long position = 0;
-        long requests = 0;
-        long bytes = 0;
-        while (true) {
-            HttpResponse<byte[]> answer = get(base + "/api/events?" + query + "&after=" + position);
-            requests++;
-            bytes += answer.body().length;
-            position = Long.parseLong(answer.headers().firstValue("Stream-Position").orElseThrow());
-            if (Boolean.parseBoolean(answer.headers().firstValue("Stream-At-Head").orElseThrow())) {
-                return new Read(query, events(query), requests, List.of());
-            }
-        }
+        return new Read(query, events(query), client.follow(base, query, 0).requests(), List.of());
     }
 
     /** Events each feed read delivers, as {@link #check} counted them. */
@@ -272,23 +233,13 @@ final class FeedBench {
         long position = 0;
         long count = 0;
         while (true) {
-            HttpResponse<byte[]> answer = get(base + "/api/events?" + query + "&after=" + position);
+            HttpResponse<byte[]> answer = client.get(base + "/api/events?" + query + "&after=" + position);
             count += JSON.readTree(answer.body()).size();
             position = Long.parseLong(answer.headers().firstValue("Stream-Position").orElseThrow());
             if (Boolean.parseBoolean(answer.headers().firstValue("Stream-At-Head").orElseThrow())) {
                 return count;
             }
         }
-    }
-
-    private HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + answer.statusCode() + ": "
-                    + new String(answer.body(), StandardCharsets.UTF_8));
-        }
-        return answer;
     }
 
     /**

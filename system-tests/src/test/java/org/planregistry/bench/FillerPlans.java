@@ -18,7 +18,7 @@ import org.planregistry.eventstore.MongoEventStorageEngine;
  */
 final class FillerPlans implements AsOfGrowth.Grower {
 
-    private static final int EVENTS_PER_PLAN = 100;
+    static final int EVENTS_PER_PLAN = 100;
 
     private final MongoEventStorageEngine engine;
     private final String aggregateType;
@@ -27,6 +27,11 @@ final class FillerPlans implements AsOfGrowth.Grower {
     FillerPlans(MongoEventStorageEngine engine, String aggregateType) {
         this.engine = engine;
         this.aggregateType = aggregateType;
+    }
+
+    /** Filler plans appended so far (the last one may be short). */
+    int plans() {
+        return plans;
     }
 
     @Override

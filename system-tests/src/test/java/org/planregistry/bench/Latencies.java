@@ -1,6 +1,8 @@
 package org.planregistry.bench;
 
 import java.util.Arrays;
+import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /** Durations of repeated runs of one operation, with nearest-rank percentiles. */
 final class Latencies {
@@ -10,6 +12,29 @@ final class Latencies {
 
     Latencies(int capacity) {
         nanos = new long[capacity];
+    }
+
+    /**
+     * Times up to {@code reps} calls one after another ({@code calls} makes the {@code i}-th before its clock
+     * starts), and stops once {@code seconds} were spent and at least three were timed: a call that decodes 100,000
+     * events takes a while. A call that answers null has not answered.
+     */
+    static Latencies timed(int reps, double seconds, IntFunction<Supplier<?>> calls) {
+        Latencies latencies = new Latencies(reps);
+        long budgetEnd = System.nanoTime() + (long) (seconds * 1e9);
+        for (int i = 0; i < reps; i++) {
+            Supplier<?> call = calls.apply(i);
+            long start = System.nanoTime();
+            Object answer = call.get();
+            latencies.add(System.nanoTime() - start);
+            if (answer == null) {
+                throw new IllegalStateException("no answer");
+            }
+            if (i >= 2 && System.nanoTime() > budgetEnd) {
+                break;
+            }
+        }
+        return latencies;
     }
 
     void add(long durationNanos) {

@@ -73,10 +73,11 @@ final class Report {
     /** The machine load table of every stage so far. */
     void loadTable() {
         line("### Machine load during each measurement").line("");
-        line("CPU cores kept busy, on average, by this benchmark's JVM (server, apps and client together) and by "
-                + "every other process on the machine (from /proc/stat). Figures taken while other processes were "
+        line("CPU cores kept busy, on average, by this benchmark's JVM (server, apps and client together) and the "
+                + "processes it started (part scale runs the server and each application in a JVM of its own), and "
+                + "by every other process on the machine (from /proc/stat). Figures taken while other processes were "
                 + "busy are lower than the machine can do.").line("");
-        line("| measurement | seconds | benchmark JVM cores | other processes' cores | waited for quiet s |");
+        line("| measurement | seconds | benchmark's cores | other processes' cores | waited for quiet s |");
         line("|---|---:|---:|---:|---:|");
         loads.forEach(this::line);
         line("");

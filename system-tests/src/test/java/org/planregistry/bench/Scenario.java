@@ -15,6 +15,8 @@ import java.util.Map;
 import org.planregistry.api.Assessment;
 import org.planregistry.api.Baseline;
 import org.planregistry.api.EvaluationKind;
+import org.planregistry.api.FindingSpan;
+import org.planregistry.api.MeasurementBasis;
 import org.planregistry.api.Nature;
 import org.planregistry.api.Period;
 import org.planregistry.api.PlanCommand;
@@ -119,7 +121,7 @@ final class Scenario {
     // ---- the Shenzhen plan's adjustment history ----
 
     /** An indicator of the shipped plan as its document defines it. */
-    record ShippedIndicator(String code, String unit, BigDecimal target, Qualifier qualifier) {
+    record ShippedIndicator(String code, String unit, BigDecimal target, Qualifier qualifier, MeasurementBasis basis) {
     }
 
     static byte[] shippedPlanDocument() {
@@ -140,9 +142,11 @@ final class Scenario {
         List<ShippedIndicator> indicators = new ArrayList<>();
         for (Map<String, Object> indicator : (List<Map<String, Object>>) document.get("indicators")) {
             Map<String, Object> target = (Map<String, Object>) indicator.get("target");
+            Map<String, Object> basis = (Map<String, Object>) indicator.get("basis");
             indicators.add(new ShippedIndicator((String) indicator.get("code"), (String) indicator.get("unit"),
                     new BigDecimal(String.valueOf(target.get("value"))),
-                    Qualifier.valueOf((String) target.get("qualifier"))));
+                    Qualifier.valueOf((String) target.get("qualifier")),
+                    basis == null ? MeasurementBasis.LEVEL : MeasurementBasis.valueOf((String) basis.get("kind"))));
         }
         return indicators;
     }
@@ -150,7 +154,9 @@ final class Scenario {
     /**
      * A plausible five years of adjustments of the Shenzhen plan, {@code size} commands recorded in effective-date
      * order: the annual decomposition (a milestone per indicator and year, 2022-01-01), four annual evaluations with
-     * a finding per indicator, published (2022–2025), and target revisions spread from 2022-02 to 2025-06.
+     * a finding per indicator, published (2022–2025), and target revisions spread from 2022-02 to 2025-06. An
+     * indicator measured over an interval (I06) has neither milestones nor findings for single years, as the plan
+     * requires: the revisions fill the count.
      */
     static List<PlanCommand> shenzhenHistory(List<ShippedIndicator> indicators, int size) {
         record Dated(LocalDate date, int order, PlanCommand command) {
@@ -158,7 +164,7 @@ final class Scenario {
         List<Dated> all = new ArrayList<>();
         int order = 0;
         LocalDate decomposed = LocalDate.of(2022, 1, 1);
-        for (ShippedIndicator indicator : indicators) {
+        for (ShippedIndicator indicator : yearly(indicators)) {
             for (int year = 2021; year <= 2025; year++) {
                 all.add(new Dated(decomposed, order++, new SetMilestoneCommand(SHENZHEN, indicator.code(), year,
                         planned(indicator, year), null, decomposed, "规划分解：年度目标", "深金规〔2022〕1号")));
@@ -171,12 +177,14 @@ final class Scenario {
                     EvaluationKind.ANNUAL, "深圳市地方金融监督管理局", year, year, opened)));
             LocalDate found = LocalDate.of(year + 1, 3, 15);
             int n = 0;
-            for (ShippedIndicator indicator : indicators) {
+            for (ShippedIndicator indicator : yearly(indicators)) {
                 BigDecimal observed = planned(indicator, year).multiply(BigDecimal.valueOf(95 + (n++ * 7) % 11))
                         .divide(BigDecimal.valueOf(100), 2, RoundingMode.HALF_UP);
+                // An accumulated indicator's finding says what it covers: here the year's own amount.
                 all.add(new Dated(found, order++, new RecordFindingCommand(SHENZHEN, evaluation, null,
                         SubjectKind.INDICATOR, indicator.code(), year, observed, null,
-                        n % 4 == 0 ? Assessment.AT_RISK : Assessment.ON_TRACK, year + "年深圳统计公报", null, found)));
+                        n % 4 == 0 ? Assessment.AT_RISK : Assessment.ON_TRACK, year + "年深圳统计公报", null, found,
+                        indicator.basis() == MeasurementBasis.ACCUMULATED ? FindingSpan.YEAR : null)));
             }
             LocalDate published = LocalDate.of(year + 1, 4, 30);
             all.add(new Dated(published, order++, new PublishEvaluationCommand(SHENZHEN, evaluation, published)));
@@ -196,6 +204,11 @@ final class Scenario {
         }
         all.sort(Comparator.comparing(Dated::date).thenComparingInt(Dated::order));
         return all.stream().limit(size).map(Dated::command).toList();
+    }
+
+    /** The indicators with a figure for each year (not measured over an interval). */
+    private static List<ShippedIndicator> yearly(List<ShippedIndicator> indicators) {
+        return indicators.stream().filter(i -> i.basis() != MeasurementBasis.INTERVAL).toList();
     }
 
     private static BigDecimal planned(ShippedIndicator indicator, int year) {

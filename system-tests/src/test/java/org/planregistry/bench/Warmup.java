@@ -3,6 +3,7 @@ package org.planregistry.bench;
 import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.util.function.IntConsumer;
+import java.util.function.LongSupplier;
 
 /**
  * Runs an operation until the JIT has settled on it: at least a count and a minimum time, then until the JIT
@@ -28,11 +29,18 @@ final class Warmup {
     }
 
     static Done run(int minCount, double minSeconds, double maxSeconds, IntConsumer step) {
-        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        boolean measurable = jit != null && jit.isCompilationTimeMonitoringSupported();
+        return run(minCount, minSeconds, maxSeconds, step, Warmup::compiledHere);
+    }
+
+    /**
+     * The same, with the JIT's time spent compiling so far (milliseconds, -1 when unknown) from {@code compiled}:
+     * where the work is done in other processes, theirs counts too.
+     */
+    static Done run(int minCount, double minSeconds, double maxSeconds, IntConsumer step, LongSupplier compiled) {
         long start = System.nanoTime();
         long windowStart = start;
-        long compiledAtWindowStart = measurable ? jit.getTotalCompilationTime() : 0;
+        long compiledAtWindowStart = compiled.getAsLong();
+        boolean measurable = compiledAtWindowStart >= 0;
         int count = 0;
         while (true) {
             step.accept(count++);
@@ -45,13 +53,19 @@ final class Warmup {
                 return new Done(count, elapsed, false);
             }
             if (now - windowStart >= WINDOW_NANOS) {
-                long compiled = measurable ? jit.getTotalCompilationTime() : 0;
-                if (!measurable || compiled - compiledAtWindowStart < QUIET_SHARE * (now - windowStart) / 1e6) {
+                long compiledNow = measurable ? compiled.getAsLong() : 0;
+                if (!measurable || compiledNow - compiledAtWindowStart < QUIET_SHARE * (now - windowStart) / 1e6) {
                     return new Done(count, elapsed, true);
                 }
                 windowStart = now;
-                compiledAtWindowStart = compiled;
+                compiledAtWindowStart = compiledNow;
             }
         }
+    }
+
+    /** Milliseconds this JVM's JIT has spent compiling, -1 when it does not say. */
+    static long compiledHere() {
+        CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : -1;
     }
 }

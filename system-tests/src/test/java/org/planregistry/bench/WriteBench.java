@@ -210,17 +210,26 @@ final class WriteBench {
 
     /** A document of about 500 bytes, shaped like a stored event (key, type, timestamp, payload). */
     static Document rawDoc(long id) {
+        return rawDoc(id, PAYLOAD);
+    }
+
+    /** The same shape with another payload, to match the size of other events. */
+    static Document rawDoc(long id, String payload) {
         return new Document("_id", id).append("aggregateKey", "RAW-" + (id % 100) + "/" + id)
                 .append("aggregateIdentifier", "RAW-" + (id % 100)).append("sequenceNumber", id / 100)
-                .append("type", "Raw").append("timestamp", "2025-01-01T00:00:00.000Z").append("payload", PAYLOAD);
+                .append("type", "Raw").append("timestamp", "2025-01-01T00:00:00.000Z").append("payload", payload);
     }
 
     static int rawDocBytes() {
-        return new RawBsonDocument(rawDoc(1_000_000L), MongoClientSettings.getDefaultCodecRegistry()
-                .get(Document.class)).getByteBuffer().remaining();
+        return bsonBytes(rawDoc(1_000_000L));
     }
 
-    private static double averageEventBytes(MongoCollection<RawBsonDocument> events) {
+    static int bsonBytes(Document doc) {
+        return new RawBsonDocument(doc, MongoClientSettings.getDefaultCodecRegistry().get(Document.class))
+                .getByteBuffer().remaining();
+    }
+
+    static double averageEventBytes(MongoCollection<RawBsonDocument> events) {
         long bytes = 0;
         int n = 0;
         for (RawBsonDocument doc : events.find().limit(2000)) {

@@ -18,15 +18,19 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.planregistry.command.CommandSideApplication;
+import org.planregistry.embeddedstore.ChildJvm;
 import org.planregistry.query.QuerySideApplication;
 
 /**
  * One of the applications in a JVM of its own, configured as {@link RegistryApps} configures it in process, so that
- * a test can kill it with SIGKILL the way the OOM killer or a power cut would.
+ * a test can kill it with SIGKILL the way the OOM killer or a power cut would, and a benchmark can weigh its heap.
  */
-final class AppProcess implements AutoCloseable {
+public final class AppProcess implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+    private static final Duration EXIT_TIMEOUT = Duration.ofSeconds(30);
+    /** Enough for what the tests write; a benchmark that weighs the heap gives room for it to grow. */
+    private static final String DEFAULT_HEAP = "512m";
 
     private final Process process;
     private final int port;
@@ -52,14 +56,19 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** Starts {@code side} ("command" or "query") and returns once it answers its liveness probe. */
-    static AppProcess start(String side, String mongoUri, Path workDir, String name, Map<String, String> settings)
-            throws IOException {
+    public static AppProcess start(String side, String mongoUri, Path workDir, String name,
+                                   Map<String, String> settings) throws IOException {
+        return start(side, mongoUri, workDir, name, settings, DEFAULT_HEAP);
+    }
+
+    /** The same with a heap of at most {@code maxHeap}, as {@code -Xmx} takes it ({@code 2g}). */
+    public static AppProcess start(String side, String mongoUri, Path workDir, String name,
+                                   Map<String, String> settings, String maxHeap) throws IOException {
         int port = freePort();
         Path log = workDir.resolve(name + ".log");
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-cp", System.getProperty("java.class.path"), "-Xmx512m",
-                AppProcess.class.getName(), side, mongoUri, Integer.toString(port)));
-        settings.forEach((key, value) -> command.add(key + "=" + value));
+        List<String> args = new ArrayList<>(List.of(side, mongoUri, Integer.toString(port)));
+        settings.forEach((key, value) -> args.add(key + "=" + value));
+        List<String> command = ChildJvm.command(maxHeap, List.of(), AppProcess.class.getName(), args);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         AppProcess app = new AppProcess(process, port, log);
         try {
@@ -71,12 +80,12 @@ final class AppProcess implements AutoCloseable {
         return app;
     }
 
-    /** The process id: Axon's token store names a claim's owner {@code pid@host}. */
-    long pid() {
+    /** The process id: Axon's token store names a claim's owner {@code pid@host}; {@code jcmd} takes it. */
+    public long pid() {
         return process.pid();
     }
 
-    String baseUrl() {
+    public String baseUrl() {
         return "http://127.0.0.1:" + port;
     }
 
@@ -110,11 +119,25 @@ final class AppProcess implements AutoCloseable {
     }
 
     /** SIGKILL: no shutdown hook, no graceful end of requests in flight. */
-    void kill() {
+    public void kill() {
         process.destroyForcibly();
+        awaitExit("die");
+    }
+
+    /**
+     * SIGTERM: Spring closes the application, and the query side's processors release their segments and withdraw
+     * the instance, so that another one can claim them at once instead of after the claim timeout.
+     */
+    public void stop() {
+        process.destroy();
+        awaitExit("stop");
+    }
+
+    private void awaitExit(String what) {
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                throw new IllegalStateException("The application did not die within 30 s");
+            if (!process.waitFor(EXIT_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("The application did not " + what + " within " + EXIT_TIMEOUT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -122,7 +145,7 @@ final class AppProcess implements AutoCloseable {
         }
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "(no log)";
         } catch (IOException e) {

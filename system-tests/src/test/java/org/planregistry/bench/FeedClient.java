@@ -1,0 +1,61 @@
+package org.planregistry.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+
+/**
+ * Reads {@code GET /api/events} as a client follows it: one {@code java.net.http} client, HTTP/1.1 keep-alive, signed
+ * in as {@code reader}, each request starting after the previous answer's {@code Stream-Position} (the
+ * {@code Link: rel="next"} says the same) until {@code Stream-At-Head: true}.
+ */
+final class FeedClient {
+
+    /** One read to the head: requests made, bytes received, and the position reached. */
+    record Followed(long requests, long bytes, long position) {
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final String authorization;
+
+    FeedClient(String readerPassword) {
+        this.authorization = "Basic " + Base64.getEncoder().encodeToString(("reader:" + readerPassword)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * Follows {@code /api/events?{query}} from {@code after} to the head. The answers are counted, not parsed:
+     * parsing would charge the client's work to the feed on the same cores.
+     */
+    Followed follow(String base, String query, long after) throws IOException, InterruptedException {
+        long position = after;
+        long requests = 0;
+        long bytes = 0;
+        while (true) {
+            HttpResponse<byte[]> answer = get(base + "/api/events?" + query + "&after=" + position);
+            requests++;
+            bytes += answer.body().length;
+            position = Long.parseLong(answer.headers().firstValue("Stream-Position").orElseThrow());
+            if (Boolean.parseBoolean(answer.headers().firstValue("Stream-At-Head").orElseThrow())) {
+                return new Followed(requests, bytes, position);
+            }
+        }
+    }
+
+    /** A GET signed in as {@code reader}; anything but 200 is an error. */
+    HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
+        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() != 200) {
+            throw new IllegalStateException(url + " answered " + answer.statusCode() + ": "
+                    + new String(answer.body(), StandardCharsets.UTF_8));
+        }
+        return answer;
+    }
+}
