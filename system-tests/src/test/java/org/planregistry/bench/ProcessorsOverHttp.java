@@ -55,7 +55,10 @@ final class ProcessorsOverHttp {
             + RegistryApps.OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
     /** Errors the processors were seen in (processor: message), each once. */
+    private static final Duration STALL_LIMIT = Duration.ofMinutes(3);
+
     private final Set<String> errors = new LinkedHashSet<>();
+    private long stalledSince;
     private final Consumer<String> progress;
 
     ProcessorsOverHttp(String querySide, Consumer<String> progress) {
@@ -125,8 +128,27 @@ final class ProcessorsOverHttp {
                     : processor.path("position").asLong());
         }
         if (positions.isEmpty()) {
-            throw new IllegalStateException("the query side reports no processors: " + details);
+            // The health check itself failed (the store did not answer within its time limit): a stall of the store
+            // is part of what is measured, so it is noted and the position asked again, for a few minutes at most.
+            String stall = "no processor positions: " + details.toString().lines().findFirst().orElse("");
+            if (errors.add(stall)) {
+                progress.accept(stall + "; asking again");
+            }
+            if (stalledSince == 0) {
+                stalledSince = System.nanoTime();
+            } else if (System.nanoTime() - stalledSince > STALL_LIMIT.toNanos()) {
+                throw new IllegalStateException("the query side reported no processors for " + STALL_LIMIT + ": "
+                        + details);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the query side reported no processors", e);
+            }
+            return positions(viewsOnly);
         }
+        stalledSince = 0;
         return positions;
     }
 
