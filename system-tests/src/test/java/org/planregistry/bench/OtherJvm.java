@@ -15,6 +15,8 @@ final class OtherJvm {
 
     /** "garbage-first heap   total 262144K, used 12345K [...]" (and the same for the other collectors). */
     private static final Pattern HEAP = Pattern.compile("heap\\s+total\\s+(\\d+)K,\\s+used\\s+(\\d+)K");
+    /** ZGC's form (the in-memory store's collector): "ZHeap used 60M, capacity 6590M, max capacity 14336M". */
+    private static final Pattern Z_HEAP = Pattern.compile("ZHeap\\s+used\\s+(\\d+)M,\\s+capacity\\s+(\\d+)M");
 
     /** Used and committed heap, in bytes. */
     record Heap(long usedBytes, long committedBytes) {
@@ -38,10 +40,14 @@ final class OtherJvm {
         run("jcmd", pid, "GC.run");
         String info = run("jcmd", pid, "GC.heap_info");
         Matcher heap = HEAP.matcher(info);
-        if (!heap.find()) {
-            throw new IllegalStateException("no used heap in jcmd " + pid + " GC.heap_info:\n" + info);
+        if (heap.find()) {
+            return new Heap(Long.parseLong(heap.group(2)) * 1024, Long.parseLong(heap.group(1)) * 1024);
         }
-        return new Heap(Long.parseLong(heap.group(2)) * 1024, Long.parseLong(heap.group(1)) * 1024);
+        Matcher zHeap = Z_HEAP.matcher(info);
+        if (zHeap.find()) {
+            return new Heap(Long.parseLong(zHeap.group(1)) << 20, Long.parseLong(zHeap.group(2)) << 20);
+        }
+        throw new IllegalStateException("no used heap in jcmd " + pid + " GC.heap_info:\n" + info);
     }
 
     /**
