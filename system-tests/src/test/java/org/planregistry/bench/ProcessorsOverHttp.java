@@ -154,10 +154,8 @@ final class ProcessorsOverHttp {
 
     /**
      * Rebuilds every view by replay ({@code POST /api/admin/views/rebuild}) and times each view until its processor
-     * has reached the head at the request, by its position in the {@code processors} health component: the
-     * rebuild's own status ({@code GET} on the same path) says a view has replayed once its first batch is handled
-     * (Axon's {@code ReplayToken.upperBound()} is its current token's, not the reset position, which
-     * {@code StoredSegment.replayPending} takes it for). Says how far the views are every ten seconds.
+     * has reached the head at the request, by its position in the {@code processors} health component, polled
+     * finely: the rebuild's own status is refreshed once a second. Says how far the views are every ten seconds.
      */
     Replay replay(Duration timeout) throws InterruptedException {
         awaitRebuildOver(timeout);

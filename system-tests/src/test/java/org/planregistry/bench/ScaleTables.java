@@ -88,8 +88,7 @@ final class ScaleTables {
         report.line("Replay: `POST /api/admin/views/rebuild` (operator) resets every view's tracking processor; each "
                 + "view's position in the `processors` health component is polled (every 1 %% of the time so far, at "
                 + "least every 50 ms) for the moment it "
-                + "reaches the head (the rebuild's own status says done too early: its views are taken as replayed "
-                + "after their first batch); \"%s\" is the slowest view of each run. Median of the runs. The raw "
+                + "reaches the head; \"%s\" is the slowest view of each run. Median of the runs. The raw "
                 + "read is the whole store by key "
                 + "(`_id $in` of consecutive numbers in batches of the feed's page, documents not decoded), the "
                 + "better of a read before the replays and one after the feed.", ScaleBench.ALL_VIEWS).line("");

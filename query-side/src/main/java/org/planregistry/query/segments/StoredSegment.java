@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.MergedTrackingToken;
 import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.WrappedToken;
@@ -48,14 +49,20 @@ public record StoredSegment(int segment, String owner, Instant claimedAt, Tracki
 
     /**
      * Whether the segment still has events to replay. Axon keeps a replay token until the first event after the reset
-     * position, which may be long in coming; the view is complete as soon as the reset position is reached.
+     * position, which may be long in coming; the view is complete as soon as the reset position is reached. The reset
+     * position is the replay token's {@code tokenAtReset}: its {@code upperBound()} is where the replay has got to, so
+     * reading that as the reset position made every replay look finished after its first batch.
      */
     public static boolean replayPending(TrackingToken token) {
-        if (!ReplayToken.isReplay(token)) {
-            return false;
+        if (token instanceof ReplayToken replay) {
+            TrackingToken atReset = replay.getTokenAtReset();
+            TrackingToken reached = replay.getCurrentToken() == null ? null
+                    : WrappedToken.unwrapLowerBound(replay.getCurrentToken());
+            return atReset != null && (reached == null || !reached.covers(WrappedToken.unwrapUpperBound(atReset)));
         }
-        TrackingToken atReset = WrappedToken.unwrapUpperBound(token);
-        TrackingToken reached = WrappedToken.unwrapLowerBound(token);
-        return atReset != null && (reached == null || !reached.covers(atReset));
+        if (token instanceof MergedTrackingToken merged) {
+            return replayPending(merged.lowerSegmentToken()) || replayPending(merged.upperSegmentToken());
+        }
+        return false;
     }
 }
