@@ -53,6 +53,14 @@ public class PlanCommandGateway {
             PlanCommand.RecordFindingCommand.class, PlanCommand.CorrectFindingCommand.class,
             PlanCommand.WithdrawFindingCommand.class, PlanCommand.PublishEvaluationCommand.class);
 
+    /** Each command class's type name, worked out once. */
+    private static final ClassValue<String> TYPES = new ClassValue<>() {
+        @Override
+        protected String computeValue(Class<?> type) {
+            return type.getSimpleName().replaceFirst("Command$", "");
+        }
+    };
+
     private final CommandGateway gateway;
     private final RepeatedCommands repeated;
     private final Meter.MeterProvider<Counter> commands;
@@ -154,13 +162,6 @@ public class PlanCommandGateway {
     static String type(PlanCommand command) {
         return TYPES.get(command.getClass());
     }
-
-    private static final ClassValue<String> TYPES = new ClassValue<>() {
-        @Override
-        protected String computeValue(Class<?> type) {
-            return type.getSimpleName().replaceFirst("Command$", "");
-        }
-    };
 
     private static Map<String, Object> metaData(PlanCommand command, Long expectedVersion, String correlationId) {
         Map<String, Object> metaData = new HashMap<>();
