@@ -35,7 +35,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "registry.users.registrar.password=" + QuerySideTestSupport.REGISTRAR_PASSWORD,
         "registry.users.auditor.password=" + QuerySideTestSupport.AUDITOR_PASSWORD,
         "registry.eventstore.fetch-delay=20ms",
-        "registry.query.consistency-timeout=2s",
+        // As shipped: with 2 s, a busy machine projected a test's plan import later than a query waited for it.
+        "registry.query.consistency-timeout=5s",
         // Small version buckets, so that the elements of every test's plan span several (docs/queries.md).
         "registry.query.versions-per-bucket=3",
         "registry.public-url=https://registry.example.org",
