@@ -38,6 +38,8 @@ final class AuditChanges implements EventBatch.Changes {
     private final AuditStore store;
     private final Set<Long> held = new HashSet<>();
     private final Map<String, Memory> memories = new HashMap<>();
+    /** The sequence of each memory as read from the store (-1: none stored), the condition of its write. */
+    private final Map<String, Long> readAt = new HashMap<>();
     private final List<WriteModel<Document>> entries = new ArrayList<>();
     private final Set<String> remembered = new LinkedHashSet<>();
     /** What the event being handled changed, to undo it if it fails. */
@@ -67,6 +69,7 @@ final class AuditChanges implements EventBatch.Changes {
             keys.forEach(key -> memories.put(key, Memory.NONE));
             store.memory().find(in("_id", keys)).forEach(doc -> memories.put(doc.getString("_id"),
                     AuditStore.memoryOf(doc)));
+            memories.forEach((key, memory) -> readAt.put(key, memory.lastSequence()));
         }
     }
 
@@ -75,7 +78,11 @@ final class AuditChanges implements EventBatch.Changes {
     }
 
     Memory recall(String key) {
-        return memories.computeIfAbsent(key, store::recall);
+        return memories.computeIfAbsent(key, k -> {
+            Memory stored = store.recall(k);
+            readAt.put(k, stored.lastSequence());
+            return stored;
+        });
     }
 
     void write(AuditEntry entry) {
@@ -86,6 +93,7 @@ final class AuditChanges implements EventBatch.Changes {
     }
 
     void remember(String key, Map<String, String> facts, long sequence) {
+        recall(key); // read first: it is written on the condition that it is still as read
         if (!memoriesBeforeSavepoint.containsKey(key)) {
             memoriesBeforeSavepoint.put(key, memories.get(key));
         }
@@ -124,12 +132,13 @@ final class AuditChanges implements EventBatch.Changes {
             store.entries().bulkWrite(entries, UNORDERED);
         }
         if (!remembered.isEmpty()) {
-            List<ReplaceOneModel<Document>> facts = new ArrayList<>(remembered.size());
+            List<WriteModel<Document>> facts = new ArrayList<>(remembered.size());
             for (String key : remembered) {
                 Memory memory = memories.get(key);
-                facts.add(ForwardWrites.replace(key, AuditStore.toDocument(key, memory), memory.lastSequence()));
+                facts.add(ForwardWrites.replace(key, AuditStore.toDocument(key, memory), readAt.get(key),
+                        memory.lastSequence()));
             }
-            ForwardWrites.write(store.memory(), facts); // a newer memory stored by another instance is kept
+            ForwardWrites.write(store.memory(), facts); // a memory another instance stored since is kept
         }
     }
 }

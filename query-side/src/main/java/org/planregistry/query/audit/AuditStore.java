@@ -17,6 +17,7 @@ import org.axonframework.config.ConfigurerModule;
 import org.bson.Document;
 import org.planregistry.query.event.DeadLetters;
 import org.planregistry.query.event.EventBatch;
+import org.planregistry.query.event.ForwardWrites;
 import org.planregistry.query.consistency.ViewProgress;
 import org.planregistry.query.timeline.ViewDocuments;
 import org.springframework.beans.factory.ObjectProvider;
@@ -52,6 +53,7 @@ public class AuditStore {
         this.deadLetters = deadLetters;
         this.entries = registryDatabase.getCollection("audit");
         this.memory = registryDatabase.getCollection("audit_memory");
+        ForwardWrites.ensureIndex(memory);
         this.progress = progress;
     }
 
@@ -158,6 +160,7 @@ public class AuditStore {
     void clear() {
         entries.drop();
         memory.drop();
+        ForwardWrites.ensureIndex(memory);
         deadLetters.forget(PROCESSING_GROUP);
     }
 

@@ -16,9 +16,8 @@ import java.util.function.Function;
 import java.util.function.ToLongFunction;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Projections;
-import com.mongodb.client.model.UpdateOneModel;
+import com.mongodb.client.model.WriteModel;
 import org.bson.Document;
 import org.planregistry.query.event.ForwardWrites;
 import org.bson.conversions.Bson;
@@ -40,11 +39,12 @@ final class ViewCollection<T> {
     private static final String LAST_SEQUENCE = ForwardWrites.LAST_SEQUENCE;
     private static final Bson SEQUENCE_ONLY = Projections.include(LAST_SEQUENCE);
     /**
-     * Answers "which version is stored" from the index alone: on a real MongoDB a look-up of {@code lastSequence}
-     * through the {@code _id} index would load every matched document (megabytes for a long history) only to read
-     * one number. The hint makes the planner use it rather than the plain {@code _id} index.
+     * Answers "which version is stored" from the index alone (the index of the forward writes' condition): on a real
+     * MongoDB a look-up of {@code lastSequence} through the {@code _id} index would load every matched document
+     * (megabytes for a long history) only to read one number. The hint makes the planner use it rather than the
+     * plain {@code _id} index.
      */
-    private static final Document SEQUENCE_INDEX = new Document("_id", 1).append(LAST_SEQUENCE, 1);
+    private static final Document SEQUENCE_INDEX = ForwardWrites.KEY_AND_SEQUENCE;
 
     /** A view as the writer read it ({@code null}: new, or not read) and as it is to be stored. */
     record Change<T>(T before, T after) {
@@ -99,32 +99,34 @@ final class ViewCollection<T> {
         return doc == null ? -1 : sequence(doc);
     }
 
-    /** Stores {@code views}, each under its key unless a newer one is stored there, and keeps them. */
+    /** Stores new {@code views}, each under its key unless one was stored there since, and keeps them. */
     void write(Collection<T> views) {
         write(views.stream().map(view -> new Change<T>(null, view)).toList());
     }
 
     /**
-     * Stores the changed views, each unless a newer one is stored under its key, and keeps them: what they keep
-     * elsewhere first, then an update of each document setting the fields that differ from what the writer read.
+     * Stores the changed views, each unless its document changed since the writer read it, and keeps them: what they
+     * keep elsewhere first, then an update of each document setting the fields that differ from what the writer read
+     * (an insert of a new one).
      */
     void write(List<Change<T>> changes) {
         if (changes.isEmpty()) {
             return;
         }
         layout.writeOutside(changes);
-        List<UpdateOneModel<Document>> writes = new ArrayList<>(changes.size());
+        List<WriteModel<Document>> writes = new ArrayList<>(changes.size());
         for (Change<T> change : changes) {
+            T before = change.before();
             writes.add(ForwardWrites.update(keyOf.apply(change.after()),
-                    change.before() == null ? null : layout.stored(change.before()), layout.stored(change.after()),
-                    sequenceOf.applyAsLong(change.after())));
+                    before == null ? null : layout.stored(before), before == null ? -1 : sequenceOf.applyAsLong(before),
+                    layout.stored(change.after()), sequenceOf.applyAsLong(change.after())));
         }
-        Set<Integer> newerStored = ForwardWrites.write(collection, writes);
+        Set<Integer> changedSince = ForwardWrites.write(collection, writes);
         for (int i = 0; i < changes.size(); i++) {
             T written = changes.get(i).after();
             String key = keyOf.apply(written);
-            if (newerStored.contains(i)) {
-                decoded.remove(key); // the store holds a newer one: read it when next needed
+            if (changedSince.contains(i)) {
+                decoded.remove(key); // another writer changed it: read it when next needed
             } else {
                 decoded.put(key, written);
             }
@@ -143,7 +145,7 @@ final class ViewCollection<T> {
     }
 
     private void ensureIndexes() {
-        collection.createIndex(SEQUENCE_INDEX, new IndexOptions().name("lastSequence"));
+        ForwardWrites.ensureIndex(collection);
     }
 
     /** The documents whose sequences {@code sequences} lists, in its order, from memory where the copy is current. */

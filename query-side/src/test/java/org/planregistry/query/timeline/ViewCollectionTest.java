@@ -104,18 +104,64 @@ class ViewCollectionTest {
 
     @Test
     void aLateWriterWithAnOlderDocumentChangesNothing() {
+        Note first = new Note("a", "first", 1);
+        notes.write(List.of(first));
         ViewCollection<Note> newer = collection(100);
-        notes.write(List.of(new Note("a", "first", 1)));
-        newer.write(List.of(new Note("a", "newer", 9)));
+        newer.write(List.of(new ViewCollection.Change<>(first, new Note("a", "newer", 9))));
 
         // The first instance's late write (a retry after a failover, say) of state older than what is stored.
-        notes.write(List.of(new Note("a", "late and older", 5), new Note("b", "new", 5)));
+        notes.write(List.of(new ViewCollection.Change<>(first, new Note("a", "late and older", 5)),
+                new ViewCollection.Change<>(null, new Note("b", "new", 5))));
 
         assertThat(stored.find(eq("_id", "a")).first().getString("text")).isEqualTo("newer");
         assertThat(notes.find("a")).as("the late writer reads what is stored").contains(new Note("a", "newer", 9));
         assertThat(notes.find("b")).as("the rest of its batch is written").contains(new Note("b", "new", 5));
-        notes.write(List.of(new Note("a", "same sequence", 9)));
-        assertThat(newer.find("a")).as("not even at the same sequence").contains(new Note("a", "newer", 9));
+    }
+
+    @Test
+    void aWriterThatDidNotReadTheNewestVersionChangesNothingEvenToALaterOne() {
+        Note first = new Note("a", "first", 1);
+        notes.write(List.of(first));
+        collection(100).write(List.of(new ViewCollection.Change<>(first, new Note("a", "other writer", 7))));
+
+        // Built on version 1 without the other writer's change: writing it would lose that change.
+        notes.write(List.of(new ViewCollection.Change<>(first, new Note("a", "from version 1", 9))));
+        notes.write(List.of(new Note("a", "as if new", 12)));
+
+        assertThat(stored.find(eq("_id", "a")).first().getString("text")).isEqualTo("other writer");
+    }
+
+    @Test
+    void aForwardWriteIsAKeyLookUpThatTheEmbeddedServerAnswersFromAnIndex() {
+        Note first = new Note("a", "first", 1);
+        notes.write(List.of(first));
+        SENT.clear();
+
+        notes.write(List.of(new ViewCollection.Change<>(first, new Note("a", "second", 2))));
+
+        // mongo-java-server uses an index only for a filter of plain values on exactly the index's fields; a range
+        // condition on lastSequence made every write examine the whole collection.
+        BsonDocument update = SENT.stream().filter(c -> c.containsKey("update")).findFirst().orElseThrow()
+                .getArray("updates").get(0).asDocument();
+        assertThat(update.getDocument("q"))
+                .isEqualTo(BsonDocument.parse("{_id: 'a', lastSequence: {$numberLong: '1'}}"));
+        assertThat(stored.listIndexes().into(new ArrayList<>())).anySatisfy(index -> {
+            assertThat(index.get("key")).isEqualTo(new Document("_id", 1).append("lastSequence", 1));
+            assertThat(index.getBoolean("unique")).isTrue();
+        });
+    }
+
+    @Test
+    void replacesTheIndexViewsStoredBeforeHad() {
+        stored.drop();
+        stored.createIndex(new Document("_id", 1).append("lastSequence", 1),
+                new com.mongodb.client.model.IndexOptions().name("lastSequence"));
+
+        collection(100);
+
+        assertThat(stored.listIndexes().into(new ArrayList<>()))
+                .filteredOn(index -> "lastSequence".equals(index.getString("name")))
+                .singleElement().satisfies(index -> assertThat(index.getBoolean("unique")).isTrue());
     }
 
     @Test
