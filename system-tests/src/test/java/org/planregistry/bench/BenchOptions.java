@@ -82,6 +82,9 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
               scale.query.heap=2g       -Xmx of the query side's process (room for its heap to grow, if it does)
               scale.command.heap=1g     -Xmx of the command side's process
               scale.disk=true           also fill a durable (H2 file) store to the largest size and weigh it on disk
+              scale.store=memory        the measured store: memory (everything in the store process's heap) or
+                                        durable (the H2 file backend of the embedded default; for a million events
+                                        on a machine with less than ~24 GB of memory for the store's heap)
                                         (part scale also uses requests, http.warmup, measure.seconds,
                                         warmup.seconds, history, feed.page and feed.reads)
               out=<file>                also write the result tables here (markdown)
@@ -130,7 +133,7 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
                         s.integer("scale.raw.docs", 20_000), s.integer("scale.commands", 200),
                         s.integer("scale.feed.last", 0), s.text("scale.store.heap", "14g"),
                         s.text("scale.query.heap", "2g"), s.text("scale.command.heap", "1g"),
-                        s.bool("scale.disk", true)),
+                        s.bool("scale.disk", true), durable(s.text("scale.store", "memory"))),
                 Double.parseDouble(s.text("quiet.seconds", "30")),
                 s.text("out", ""));
         if (!given.isEmpty()) {
@@ -173,6 +176,15 @@ record BenchOptions(List<String> parts, int events, int h2Events, List<Integer> 
         String t = text.trim().toLowerCase().replace("_", "");
         int factor = t.endsWith("k") ? 1_000 : t.endsWith("m") ? 1_000_000 : 1;
         return Integer.parseInt(factor == 1 ? t : t.substring(0, t.length() - 1)) * factor;
+    }
+
+    /** {@code scale.store}: true for durable, false for memory; anything else is an error. */
+    static boolean durable(String store) {
+        return switch (store) {
+            case "durable" -> true;
+            case "memory" -> false;
+            default -> throw new IllegalArgumentException("scale.store is memory or durable, not " + store);
+        };
     }
 
     boolean runs(String part) {

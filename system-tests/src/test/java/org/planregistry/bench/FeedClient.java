@@ -22,7 +22,10 @@ final class FeedClient {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
+    private static final int MAX_UNAVAILABLE = 10;
+
     private final String authorization;
+    private long unavailable;
 
     FeedClient(String readerPassword) {
         this.authorization = "Basic " + Base64.getEncoder().encodeToString(("reader:" + readerPassword)
@@ -48,14 +51,30 @@ final class FeedClient {
         }
     }
 
-    /** A GET signed in as {@code reader}; anything but 200 is an error. */
+    /**
+     * A GET signed in as {@code reader}. A 503 (the store did not answer in time) is asked again after its
+     * {@code Retry-After}, as the API tells clients to, up to {@link #MAX_UNAVAILABLE} times in a row; the wait
+     * counts in the read's time. Anything else but 200 is an error.
+     */
     HttpResponse<byte[]> get(String url) throws IOException, InterruptedException {
-        HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-        if (answer.statusCode() != 200) {
-            throw new IllegalStateException(url + " answered " + answer.statusCode() + ": "
-                    + new String(answer.body(), StandardCharsets.UTF_8));
+        for (int attempt = 1; ; attempt++) {
+            HttpResponse<byte[]> answer = http.send(HttpRequest.newBuilder(URI.create(url))
+                    .header("Authorization", authorization).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (answer.statusCode() == 503 && attempt < MAX_UNAVAILABLE) {
+                unavailable++;
+                Thread.sleep(1000L * answer.headers().firstValueAsLong("Retry-After").orElse(1));
+                continue;
+            }
+            if (answer.statusCode() != 200) {
+                throw new IllegalStateException(url + " answered " + answer.statusCode() + ": "
+                        + new String(answer.body(), StandardCharsets.UTF_8));
+            }
+            return answer;
         }
-        return answer;
+    }
+
+    /** How many answers so far were 503 and asked again. */
+    long unavailable() {
+        return unavailable;
     }
 }

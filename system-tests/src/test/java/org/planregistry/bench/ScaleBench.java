@@ -118,8 +118,9 @@ final class ScaleBench {
     }
 
     Result run() throws Exception {
-        report.progress("[scale] sizes %s; store, command side and query side in processes of their own (-Xmx %s, "
-                + "%s, %s)", scale.sizes(), scale.storeHeap(), scale.commandHeap(), scale.queryHeap());
+        report.progress("[scale] sizes %s; store (%s), command side and query side in processes of their own (-Xmx "
+                + "%s, %s, %s)", scale.sizes(), scale.durable() ? "durable" : "in memory", scale.storeHeap(),
+                scale.commandHeap(), scale.queryHeap());
         // exec:java runs no close when Maven is stopped (Ctrl-C): the store and the applications would live on.
         Thread orphans = new Thread(() -> ProcessHandle.current().descendants().forEach(ProcessHandle::destroy),
                 "scale-benchmark-processes");
@@ -134,7 +135,9 @@ final class ScaleBench {
     private Result runStages() throws Exception {
         Path work = Files.createTempDirectory("plan-registry-scale-");
         Result inMemory;
-        try (EmbeddedMongoProcess store = EmbeddedMongoProcess.startInMemory(work, "store", scale.storeHeap());
+        try (EmbeddedMongoProcess store = scale.durable()
+                ? EmbeddedMongoProcess.start(work.resolve("store-data"), work, "store", scale.storeHeap())
+                : EmbeddedMongoProcess.startInMemory(work, "store", scale.storeHeap());
              ScaleRegistry registry = ScaleRegistry.start(store, work, scale)) {
             inMemory = run(registry);
         } catch (Exception | Error e) {
@@ -384,6 +387,7 @@ final class ScaleBench {
         Report.Stage stage = report.stage(at + ", GET /api/events");
         List<Double> seconds = new ArrayList<>();
         FeedClient.Followed read = null;
+        long unavailableBefore = feedClient.unavailable();
         double spent = 0;
         while (seconds.size() < options.feedReads() && (seconds.isEmpty() || spent < options.measureSeconds())) {
             long start = System.nanoTime();
@@ -392,6 +396,10 @@ final class ScaleBench {
             spent += seconds.get(seconds.size() - 1);
         }
         stage.end();
+        if (feedClient.unavailable() > unavailableBefore) {
+            report.progress("[scale] %s: the feed answered 503 %d times (asked again after Retry-After; the waits "
+                    + "count in its time)", at, feedClient.unavailable() - unavailableBefore);
+        }
         if (read.position() != head || read.requests() > (span + page - 1) / page + 1) {
             throw new IllegalStateException(String.format("the feed from %d reached %d, not the head %d, in %d "
                     + "requests", from, read.position(), head, read.requests()));

@@ -16,9 +16,10 @@ import java.util.List;
  * @param queryHeap   {@code -Xmx} of the query side's process
  * @param commandHeap {@code -Xmx} of the command side's process
  * @param disk        whether a durable store is also filled to the largest size and weighed on disk
+ * @param durable     whether the measured store is durable (the H2 file backend) rather than in memory
  */
 record ScaleOptions(List<Integer> sizes, int replayFrom, int replayRuns, int rawDocs, int commands, int feedLast,
-                    String storeHeap, String queryHeap, String commandHeap, boolean disk) {
+                    String storeHeap, String queryHeap, String commandHeap, boolean disk, boolean durable) {
 
     ScaleOptions {
         if (sizes.isEmpty() || !sizes.equals(sizes.stream().sorted().distinct().toList())) {

@@ -17,12 +17,14 @@ final class ScaleTables {
         ScaleOptions o = r.options();
         List<ScaleBench.SizeResult> sizes = r.sizes();
         report.line("### At scale (issue 12)").line("");
-        report.line("One store on the memory backend in a process of its own (-Xmx%s), the command side (-Xmx%s) and "
+        report.line("One store on the %s in a process of its own (-Xmx%s), the command side (-Xmx%s) and "
                 + "the query side (-Xmx%s) each in a JVM of its own; the benchmark's JVM appends the growth and is "
                 + "every client. The store holds %s (%,d events: the shipped plan imported over HTTP, then its "
                 + "adjustment commands over HTTP) and grows with filler plans of %d events, one `appendEvents` each, "
                 + "through `MongoEventStorageEngine` (global sequence, keys, hash chain), with no query side running. "
-                + "Filler events average %.0f B of BSON; the raw documents are made %d B to match.", o.storeHeap(),
+                + "Filler events average %.0f B of BSON; the raw documents are made %d B to match.",
+                o.durable() ? "durable backend (H2 file, every acknowledged write committed)" : "memory backend",
+                o.storeHeap(),
                 o.commandHeap(), o.queryHeap(), Scenario.SHENZHEN, r.shenzhenEvents(), FillerPlans.EVENTS_PER_PLAN,
                 r.eventBytes(), r.rawDocBytes()).line("");
         growthTable(report, r);
