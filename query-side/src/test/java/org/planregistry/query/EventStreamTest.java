@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
@@ -153,6 +154,45 @@ class EventStreamTest extends QuerySideTestSupport {
             }
             assertThat(total).as("bytes the stalled client received before the cut-off").isLessThan(12_000_000L);
         }
+    }
+
+    @Test
+    void followersAtOnePositionEachReceiveThePageOfTheirOwnFiltersAndAudience() throws Exception {
+        String plan = "STREAM-SHARED";
+        long start = ShenzhenPlan.adopt(registrar, plan);
+        try (SseClient reader = follow("after=" + start, null);
+             SseClient sameAsReader = follow("after=" + start, null);
+             SseClient onePlan = follow("plan=" + plan + "&after=" + start, null);
+             SseClient anonymous = SseClient.connect("http://127.0.0.1:" + port + "/api/events/stream?after=" + start,
+                     null, null, null)) {
+            long otherPlan = ShenzhenPlan.adopt(registrar, "STREAM-SHARED-OTHER");
+            long mine = milestone(plan, 2022);
+
+            List<SseClient.Received> read = until(reader, mine);
+            assertThat(read).extracting(SseClient.Received::sequence)
+                    .isEqualTo(LongStream.rangeClosed(start + 1, mine).boxed().toList());
+            assertThat(read).allSatisfy(event -> assertThat(read(event.data()).has("actor")).isTrue());
+            assertThat(until(sameAsReader, mine)).isEqualTo(read);
+            assertThat(until(onePlan, mine)).extracting(SseClient.Received::sequence).containsExactly(mine);
+            List<SseClient.Received> seenByThePublic = until(anonymous, mine);
+            assertThat(seenByThePublic).extracting(SseClient.Received::sequence)
+                    .isEqualTo(read.stream().map(SseClient.Received::sequence).toList());
+            assertThat(seenByThePublic).as("the public's stream names nobody")
+                    .allSatisfy(event -> assertThat(read(event.data()).has("actor")).isFalse());
+            assertThat(otherPlan).isLessThan(mine);
+        }
+    }
+
+    private static List<SseClient.Received> until(SseClient follower, long last) throws InterruptedException {
+        List<SseClient.Received> events = new ArrayList<>();
+        while (events.isEmpty() || events.get(events.size() - 1).sequence() < last) {
+            SseClient.Received event = follower.nextEvent(20);
+            if (event == null) {
+                throw new AssertionError("no event within 20 s after " + events.size());
+            }
+            events.add(event);
+        }
+        return events;
     }
 
     private List<Long> followUntil(String plan, long after, int count, boolean reconnects) throws Exception {

@@ -133,9 +133,10 @@ final class ScaleTables {
     private static void heapTable(Report report, List<ScaleBench.SizeResult> sizes, ScaleOptions o) {
         report.line("Heap in use right after two full collections (`jcmd PID GC.run`, then `GC.heap_info`), MB: the "
                 + "query side after the replays (below %,d events: after catching up), the command side after the "
-                + "growth and %d commands on filler plans spread over the store, the store (memory backend: it holds "
-                + "every event and view) at the end of each size. Committed heap in brackets.", o.replayFrom(),
-                o.commands()).line("");
+                + "growth and %d commands on filler plans spread over the store, the store (%s) at the end of each "
+                + "size. Committed heap in brackets.", o.replayFrom(), o.commands(), o.durable()
+                ? "durable backend: its caches; the events and views are in its file"
+                : "memory backend: it holds every event and view").line("");
         report.line("| events in store | query side MB | command side MB | store MB |");
         report.line("|---:|---:|---:|---:|");
         for (ScaleBench.SizeResult s : sizes) {

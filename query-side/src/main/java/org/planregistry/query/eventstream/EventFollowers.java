@@ -13,6 +13,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 import org.planregistry.query.access.Audience;
 import org.slf4j.Logger;
@@ -45,6 +46,12 @@ class EventFollowers implements SmartLifecycle {
     private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
     private final Object news = new Object();
     private final AtomicInteger numbers = new AtomicInteger();
+    /**
+     * The page last written as SSE frames, for the followers that ask for the same one next: followers at the head
+     * with the same filters and audience all ask for the page the poller has just read, and a hundred of them then
+     * cost one rendering (and one copy of the bytes in memory) instead of a hundred.
+     */
+    private final AtomicReference<WrittenPage> lastWritten = new AtomicReference<>();
     private volatile RecentEvents recent;
     private ScheduledExecutorService poller;
     private ExecutorService threads;
@@ -166,6 +173,44 @@ class EventFollowers implements SmartLifecycle {
         return published.visibleTo(recent.read(query).orElseGet(() -> feed.follow(query)), audience);
     }
 
+    /** The page's frames, rendered once for every follower that asks for the same page as the same audience. */
+    private Set<ResponseBodyEmitter.DataWithMediaType> framesFor(FeedQuery query, FeedPage page, Audience audience) {
+        WrittenPage last = lastWritten.get();
+        if (last == null || !last.isFor(query, page, audience)) {
+            last = new WrittenPage(query, page.position(), audience, frames(page, audience));
+            lastWritten.set(last);
+        }
+        return Set.of(new ResponseBodyEmitter.DataWithMediaType(last.frames(), MediaType.TEXT_EVENT_STREAM));
+    }
+
+    /**
+     * The page's events as SSE frames ({@code id} the position, {@code event} the type, the CloudEvent as data), in
+     * one array: written as one piece, so the container looks for a converter once per page rather than three times
+     * per event. The CloudEvent's JSON has no line break, so it is one {@code data:} line.
+     */
+    private static byte[] frames(FeedPage page, Audience audience) {
+        ByteArrayOutputStream frames = new ByteArrayOutputStream(page.events().stream()
+                .mapToInt(event -> event.length(audience) + 64).sum());
+        for (FeedEvent event : page.events()) {
+            frames.writeBytes(ascii("id:" + event.sequence() + "\nevent:" + event.type() + "\ndata:"));
+            frames.writeBytes(event.json(audience));
+            frames.writeBytes(FRAME_END);
+        }
+        return frames.toByteArray();
+    }
+
+    private static byte[] ascii(String text) {
+        return text.getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** A page written as frames: for which query, up to which position, for which audience; never changed. */
+    private record WrittenPage(FeedQuery query, long position, Audience audience, byte[] frames) {
+
+        boolean isFor(FeedQuery query, FeedPage page, Audience audience) {
+            return position == page.position() && this.query.equals(query) && this.audience.equals(audience);
+        }
+    }
+
     private static ThreadFactory named(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
@@ -202,7 +247,7 @@ class EventFollowers implements SmartLifecycle {
                 while (running && !ended) {
                     FeedPage page = next(query, audience);
                     if (!page.events().isEmpty()) {
-                        write(frames(page, audience));
+                        write(framesFor(query, page, audience));
                     }
                     query = query.after(page.position());
                     if (page.waitingFor().isPresent()) {
@@ -256,26 +301,6 @@ class EventFollowers implements SmartLifecycle {
             } finally {
                 writingSince = 0;
             }
-        }
-
-        /**
-         * The page's events as SSE frames ({@code id} the position, {@code event} the type, the CloudEvent as
-         * data), in one array: written as one piece, so the container looks for a converter once per page rather
-         * than three times per event. The CloudEvent's JSON has no line break, so it is one {@code data:} line.
-         */
-        private static Set<ResponseBodyEmitter.DataWithMediaType> frames(FeedPage page, Audience audience) {
-            ByteArrayOutputStream frames = new ByteArrayOutputStream(page.events().stream()
-                    .mapToInt(event -> event.length(audience) + 64).sum());
-            for (FeedEvent event : page.events()) {
-                frames.writeBytes(ascii("id:" + event.sequence() + "\nevent:" + event.type() + "\ndata:"));
-                frames.writeBytes(event.json(audience));
-                frames.writeBytes(FRAME_END);
-            }
-            return Set.of(new ResponseBodyEmitter.DataWithMediaType(frames.toByteArray(), MediaType.TEXT_EVENT_STREAM));
-        }
-
-        private static byte[] ascii(String text) {
-            return text.getBytes(StandardCharsets.US_ASCII);
         }
 
         /** Ends the follower without touching its emitter; false when it had ended already. */
