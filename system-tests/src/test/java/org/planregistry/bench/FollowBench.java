@@ -23,6 +23,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 
 import org.planregistry.command.plan.PlanCommandGateway;
 import org.planregistry.eventstore.MongoEventStorageEngine;
@@ -51,14 +52,34 @@ final class FollowBench {
 
     record Result(List<Phase> phases, List<Rate> rates, String pollInterval, int retries) {
 
-        /** Commands per second with no follower: the better of the runs before and after the followers. */
-        double rateWithout(int threads) {
-            return rates.stream().filter(r -> r.followers() == 0 && r.threads() == threads)
-                    .mapToDouble(Rate::perSecond).max().orElse(Double.NaN);
+        /**
+         * The rate of run {@code i} (with followers) against the mean of the runs without followers just before and
+         * just after it: the command side keeps getting faster through the runs (the JIT), and a steady drift
+         * cancels out between the two neighbours. NaN for a run without followers.
+         */
+        double ratioToNeighbours(int i) {
+            Rate run = rates.get(i);
+            if (run.followers() == 0 || i == 0 || i == rates.size() - 1) {
+                return Double.NaN;
+            }
+            return run.perSecond() / ((rates.get(i - 1).perSecond() + rates.get(i + 1).perSecond()) / 2);
+        }
+
+        /** The median of {@link #ratioToNeighbours} over the runs with followers. */
+        double medianRatio() {
+            double[] ratios = IntStream.range(0, rates.size()).mapToDouble(this::ratioToNeighbours)
+                    .filter(r -> !Double.isNaN(r)).sorted().toArray();
+            if (ratios.length == 0) {
+                return Double.NaN;
+            }
+            int middle = ratios.length / 2;
+            return ratios.length % 2 == 1 ? ratios[middle] : (ratios[middle - 1] + ratios[middle]) / 2;
         }
     }
 
     private static final int PLANS = 8;
+    /** Runs with followers in the command-rate comparison, each between two runs without. */
+    private static final int RATE_ROUNDS = 3;
     private static final Pattern GLOBAL_SEQUENCE = Pattern.compile("\"globalSequence\"\\s*:\\s*(\\d+)");
 
     private final BenchOptions options;
@@ -111,20 +132,20 @@ final class FollowBench {
                     phases.add(latencies(followers, n));
                 }
                 if (!followers.isEmpty()) {
-                    rates.add(rate(followers.size() + " followers", followers, threads, n));
+                    rates.add(rate(followers.size() + " followers (1)", followers, threads, n));
                 }
                 closeAll(followers);
-                rates.add(rate("no follower (after)", List.of(), threads, n));
-                // The command side is still getting faster (the JIT), so a run in the middle is at a disadvantage:
-                // a second round of both, and the better of each is compared.
+                rates.add(rate("no follower (after 1)", List.of(), threads, n));
+                // The command side is still getting faster (the JIT): runs with and without followers alternate, and
+                // each run with them is compared with its two neighbours without (Result.ratioToNeighbours).
                 List<Integer> counts = options.streamFollowers();
                 int count = counts.isEmpty() ? 0 : counts.get(counts.size() - 1);
-                if (count > 0) {
+                for (int round = 2; count > 0 && round <= RATE_ROUNDS; round++) {
                     connect(followers, count, engine.lastAllocatedSequence());
                     sync(followers, n);
-                    rates.add(rate(followers.size() + " followers (again)", followers, threads, n));
+                    rates.add(rate(followers.size() + " followers (" + round + ")", followers, threads, n));
                     closeAll(followers);
-                    rates.add(rate("no follower (again)", List.of(), threads, n));
+                    rates.add(rate("no follower (after " + round + ")", List.of(), threads, n));
                 }
                 return new Result(phases, rates, query.getEnvironment()
                         .getProperty("registry.events.stream.poll-interval", "100ms"), retries.get());
