@@ -2,7 +2,6 @@ package org.planregistry.eventstore;
 
 import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
-import static com.mongodb.client.model.Filters.gt;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.in;
 import static com.mongodb.client.model.Filters.lt;
@@ -358,11 +357,14 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
             List<Document> found = new ArrayList<>();
             events.find(in("_id", ids)).forEach(found::add);
             if (found.isEmpty()) {
-                Document beyond = nextBeyondHole(from, batchSize);
-                if (beyond == null) {
+                Document first = firstStoredFrom(from, batchSize);
+                if (first == null) {
                     break;
                 }
-                found.add(beyond);
+                if (first.getLong("_id") < from + batchSize) {
+                    continue; // the window was written since it was looked up: read it, in order
+                }
+                found.add(first);
             }
             found.sort(Comparator.comparingLong(doc -> doc.getLong("_id")));
             for (Document doc : found) {
@@ -381,18 +383,23 @@ public class MongoEventStorageEngine extends BatchingEventStorageEngine {
     }
 
     /**
-     * The first event stored after a window of {@code size} numbers from {@code from} that holds none, when numbers
-     * beyond the window were allocated: a hole as wide as the window (commits that allocated numbers and never wrote
-     * them) would otherwise stop every tracker for good, since a tracker only looks at the next window and its
-     * gaps. The numbers passed over become gaps of the token, waited for like any other until the gap timeout. Only
-     * asked when the window is empty and the counter is beyond it, so a tracker at the head never asks.
+     * The first event stored from {@code from} on, asked when the window of {@code size} numbers from {@code from}
+     * held none and numbers beyond it were allocated: a hole as wide as the window (commits that allocated numbers
+     * and never wrote them) would otherwise stop every tracker for good, since a tracker only looks at the next window
+     * and its gaps. The numbers passed over become gaps of the token, waited for like any other until the gap
+     * timeout. Only asked when the window is empty and the counter is beyond it, so a tracker at the head never asks.
+     *
+     * <p>It searches from the window's start, not its end: a commit larger than the window may write into the window
+     * after the window's look-up and before this one, and searching only beyond the window would then find that
+     * commit's first event past the window and hand it out before the commit's earlier events, out of order within
+     * its plan. A commit's events are inserted in order, so when this finds one, the earlier events of its commit are
+     * found too.
      */
-    private Document nextBeyondHole(long from, int size) {
-        long windowEnd = from + size - 1;
-        if (sequence.current() <= windowEnd) {
+    Document firstStoredFrom(long from, int size) {
+        if (sequence.current() <= from + size - 1) {
             return null;
         }
-        return events.find(gt("_id", windowEnd)).sort(new Document("_id", 1)).limit(1).first();
+        return events.find(gte("_id", from)).sort(new Document("_id", 1)).limit(1).first();
     }
 
     private GapAwareTrackingToken withoutExpiredGaps(GapAwareTrackingToken token) {

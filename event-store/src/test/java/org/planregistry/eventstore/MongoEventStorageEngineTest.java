@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -349,6 +350,31 @@ class MongoEventStorageEngineTest {
         assertThat(token.getIndex()).isEqualTo(152);
         assertThat(token.getGaps()).as("the numbers passed over are still waited for").hasSize(150)
                 .contains(2L, 151L);
+    }
+
+    @Test
+    void aCommitLargerThanATrackersWindowWrittenWhileTheTrackerLooksIsReadInOrder() {
+        MongoEventStorageEngine writer = engine();
+        writer.appendEvents(event("BEFORE", 0));
+        List<DomainEventMessage<PlanEvent>> commit = LongStream.range(0, 110).mapToObj(i -> event("LARGE", i))
+                .toList();
+        AtomicBoolean written = new AtomicBoolean();
+        MongoEventStorageEngine reader = new MongoEventStorageEngine(builder(connect())) {
+            @Override
+            Document firstStoredFrom(long from, int size) {
+                // The tracker found its window 2..101 empty; the commit of 2..111 is written before it looks further.
+                if (written.compareAndSet(false, true)) {
+                    writer.appendEvents(commit);
+                }
+                return super.firstStoredFrom(from, size);
+            }
+        };
+
+        List<? extends TrackedEventMessage<?>> read = reader.readEvents(null, false).toList();
+
+        assertThat(written).isTrue();
+        assertThat(read).extracting(MongoEventStorageEngineTest::globalSequence).as("the plan's events in order, "
+                + "not its 101st first").isEqualTo(LongStream.rangeClosed(1, 111).boxed().toList());
     }
 
     @Test

@@ -285,7 +285,8 @@ public final class Benchmarks {
         }
         report.line("");
         report.line("Command rate over HTTP (milestones, %d client threads, each on its own plans), as fast as they "
-                + "go, with no follower (before and after the followers) and with every follower connected.",
+                + "go, alternately with no follower and with every follower connected; each run with them against the mean of "
+                + "the runs without just before and after it.",
                 follow.rates().isEmpty() ? 0 : follow.rates().get(0).threads()).line("");
         report.line("| run | followers | threads | commands | seconds | commands/s | ratio to the runs without "
                 + "before and after |");
