@@ -14,6 +14,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Updates;
 import com.mongodb.event.CommandListener;
 import com.mongodb.event.CommandStartedEvent;
@@ -134,15 +135,11 @@ class ViewCollectionTest {
     @Test
     void aForwardWriteIsAKeyLookUpThatTheEmbeddedServerAnswersFromAnIndex() {
         Note first = new Note("a", "first", 1);
-        notes.write(List.of(first));
-        SENT.clear();
 
-        notes.write(List.of(new ViewCollection.Change<>(first, new Note("a", "second", 2))));
+        BsonDocument update = updateSent(first, new Note("a", "second", 2));
 
         // mongo-java-server uses an index only for a filter of plain values on exactly the index's fields; a range
         // condition on lastSequence made every write examine the whole collection.
-        BsonDocument update = SENT.stream().filter(c -> c.containsKey("update")).findFirst().orElseThrow()
-                .getArray("updates").get(0).asDocument();
         assertThat(update.getDocument("q"))
                 .isEqualTo(BsonDocument.parse("{_id: 'a', lastSequence: {$numberLong: '1'}}"));
         assertThat(stored.listIndexes().into(new ArrayList<>())).anySatisfy(index -> {
@@ -155,7 +152,7 @@ class ViewCollectionTest {
     void replacesTheIndexViewsStoredBeforeHad() {
         stored.drop();
         stored.createIndex(new Document("_id", 1).append("lastSequence", 1),
-                new com.mongodb.client.model.IndexOptions().name("lastSequence"));
+                new IndexOptions().name("lastSequence"));
 
         collection(100);
 
@@ -167,13 +164,9 @@ class ViewCollectionTest {
     @Test
     void aChangeIsAnUpdateOfTheFieldsThatChangedAndNeverCreatesAPartialDocument() {
         Note first = new Note("a", "first", 1);
-        notes.write(List.of(first));
-        SENT.clear();
 
-        notes.write(List.of(new ViewCollection.Change<>(first, new Note("a", "second", 2))));
+        BsonDocument update = updateSent(first, new Note("a", "second", 2));
 
-        BsonDocument update = SENT.stream().filter(c -> c.containsKey("update")).findFirst().orElseThrow()
-                .getArray("updates").get(0).asDocument();
         assertThat(update.getDocument("u"))
                 .isEqualTo(BsonDocument.parse("{$set: {text: 'second', lastSequence: {$numberLong: '2'}}}"));
         assertThat(update.getBoolean("upsert", org.bson.BsonBoolean.FALSE).getValue()).isFalse();
@@ -243,6 +236,15 @@ class ViewCollectionTest {
 
         assertThat(stored.countDocuments()).isZero();
         assertThat(notes.find("a")).isEmpty();
+    }
+
+    /** Writes {@code before}, then changes it into {@code after}; the update the driver sent for the change. */
+    private BsonDocument updateSent(Note before, Note after) {
+        notes.write(List.of(before));
+        SENT.clear();
+        notes.write(List.of(new ViewCollection.Change<>(before, after)));
+        return SENT.stream().filter(c -> c.containsKey("update")).findFirst().orElseThrow()
+                .getArray("updates").get(0).asDocument();
     }
 
     private ViewCollection<Note> collection(int capacity) {
