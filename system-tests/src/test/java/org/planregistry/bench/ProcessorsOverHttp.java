@@ -54,11 +54,11 @@ final class ProcessorsOverHttp {
     private final String operator = "Basic " + Base64.getEncoder().encodeToString(("operator:"
             + RegistryApps.OPERATOR_PASSWORD).getBytes(StandardCharsets.UTF_8));
 
-    /** Errors the processors were seen in (processor: message), each once. */
+    /** How long the health check may fail before the benchmark gives up. */
     private static final Duration STALL_LIMIT = Duration.ofMinutes(3);
 
+    /** Errors the processors were seen in (processor: message), each once. */
     private final Set<String> errors = new LinkedHashSet<>();
-    private long stalledSince;
     private final Consumer<String> progress;
 
     ProcessorsOverHttp(String querySide, Consumer<String> progress) {
@@ -108,9 +108,36 @@ final class ProcessorsOverHttp {
      * Axon retries its batch with a back-off of up to a minute, and the time that takes is part of what is measured.
      */
     private Map<String, Long> positions(boolean viewsOnly) {
-        // OUT_OF_SERVICE (far behind) and DOWN (in error) answer 503, with the same details.
-        JsonNode details = send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/processors")).GET(), 200,
-                503).path("details");
+        long stalledSince = System.nanoTime();
+        while (true) {
+            // OUT_OF_SERVICE (far behind) and DOWN (in error) answer 503, with the same details.
+            JsonNode details = send(HttpRequest.newBuilder(URI.create(base + "/actuator/health/processors")).GET(),
+                    200, 503).path("details");
+            Map<String, Long> positions = positions(details, viewsOnly);
+            if (!positions.isEmpty()) {
+                return positions;
+            }
+            // The health check itself failed (the store did not answer within its time limit): a stall of the store
+            // is part of what is measured, so it is noted and the position asked again, for a few minutes at most.
+            String stall = "no processor positions: " + details.toString().lines().findFirst().orElse("");
+            if (errors.add(stall)) {
+                progress.accept(stall + "; asking again");
+            }
+            if (System.nanoTime() - stalledSince > STALL_LIMIT.toNanos()) {
+                throw new IllegalStateException("the query side reported no processors for " + STALL_LIMIT + ": "
+                        + details);
+            }
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while the query side reported no processors", e);
+            }
+        }
+    }
+
+    /** The positions in one answer of the health component; errors seen are noted. */
+    private Map<String, Long> positions(JsonNode details, boolean viewsOnly) {
         Map<String, Long> positions = new TreeMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> fields = details.fields(); fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
@@ -127,28 +154,6 @@ final class ProcessorsOverHttp {
             positions.put(field.getKey(), processor.path("position").isNull() ? -1
                     : processor.path("position").asLong());
         }
-        if (positions.isEmpty()) {
-            // The health check itself failed (the store did not answer within its time limit): a stall of the store
-            // is part of what is measured, so it is noted and the position asked again, for a few minutes at most.
-            String stall = "no processor positions: " + details.toString().lines().findFirst().orElse("");
-            if (errors.add(stall)) {
-                progress.accept(stall + "; asking again");
-            }
-            if (stalledSince == 0) {
-                stalledSince = System.nanoTime();
-            } else if (System.nanoTime() - stalledSince > STALL_LIMIT.toNanos()) {
-                throw new IllegalStateException("the query side reported no processors for " + STALL_LIMIT + ": "
-                        + details);
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while the query side reported no processors", e);
-            }
-            return positions(viewsOnly);
-        }
-        stalledSince = 0;
         return positions;
     }
 
